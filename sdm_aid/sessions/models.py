@@ -1,0 +1,245 @@
+"""A decision session: who took part, what each of them said, and what was decided.
+
+Plain pydantic data, no storage and no Streamlit. The rules that change a session live in
+`sdm_aid.sessions.rules`; this module only says what a session is.
+Pseudonymous by design: there is no field for a real name, birth date, e-mail or phone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from sdm_aid.elements import ELEMENT_ORDER, SdmElement
+
+SESSION_SCHEMA_VERSION = 1
+
+# Length limits for what people type; the wizard shows them at entry.
+MAX_LABEL = 40
+MAX_SHORT_ENTRY = 300
+MAX_LONG_ENTRY = 2000
+MAX_QUESTIONS = 20
+
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL)]
+ShortEntry = Annotated[str, StringConstraints(max_length=MAX_SHORT_ENTRY)]
+LongEntry = Annotated[str, StringConstraints(max_length=MAX_LONG_ENTRY)]
+Language = Literal["nl", "en"]
+NOT_SURE = "not_sure"
+"""Leaning value for 'not sure yet'."""
+
+
+class SessionModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Role(StrEnum):
+    YOUTH = "youth"
+    PARENT = "parent"
+    PEER_WORKER = "peer_worker"
+    CLINICIAN = "clinician"
+
+
+class Participant(SessionModel):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,20}$")]
+    role: Role
+    label: Label
+    """'Jongere', 'Ouder 1', or a nickname. Never a full name."""
+
+
+class ElementStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    DONE = "done"
+    SKIPPED = "skipped"
+    DEFERRED = "deferred"
+    """Only for element 8: the decision was explicitly put off."""
+
+
+class ElementProgress(SessionModel):
+    element: SdmElement
+    status: ElementStatus = ElementStatus.NOT_STARTED
+    skip_reason: ShortEntry | None = None
+
+
+class Barrier(StrEnum):
+    TIME = "time"
+    TRAVEL = "travel"
+    SCHOOL_OR_WORK = "school_or_work"
+    MONEY = "money"
+    ENERGY = "energy"
+    SUPPORT = "support"
+
+
+class AbilityAnswer(SessionModel):
+    """Can this participant do this option (element 5)."""
+
+    confidence: Annotated[int, Field(ge=0, le=10)] | None = None
+    """0 = not at all confident, 10 = completely confident."""
+    barriers: list[Barrier] = Field(default_factory=list)
+    what_would_help: LongEntry = ""
+
+
+class ParticipantAnswers(SessionModel):
+    """One participant's own answers. Never mixed with another participant's."""
+
+    importance: dict[str, Annotated[int, Field(ge=0, le=4)]] = Field(default_factory=dict)
+    """Consideration id -> 0 (not important) .. 4 (very important)."""
+    leaning: str | None = None
+    """An option id, NOT_SURE, or None when not asked yet."""
+    ability: dict[str, AbilityAnswer] = Field(default_factory=dict)
+    """Option id -> confidence and barriers, for the options this participant leans to."""
+    understanding: dict[str, bool] = Field(default_factory=dict)
+    """Understanding-check item id -> the answer given (true/false)."""
+    questions: Annotated[list[ShortEntry], Field(max_length=MAX_QUESTIONS)] = Field(default_factory=list)
+    """Questions this participant wants to ask the clinician."""
+    notes: LongEntry = ""
+    private: bool = False
+    """Only for the young person: keep these answers out of the family copy."""
+
+
+class SureAnswers(SessionModel):
+    """SURE test (O'Connor & Légaré, 2008): four yes/no items; 4 = no decisional conflict."""
+
+    sure_of_best_choice: bool
+    know_benefits_and_risks: bool
+    clear_what_matters: bool
+    enough_support_and_advice: bool
+
+    @property
+    def score(self) -> int:
+        return sum(
+            (
+                self.sure_of_best_choice,
+                self.know_benefits_and_risks,
+                self.clear_what_matters,
+                self.enough_support_and_advice,
+            )
+        )
+
+
+SURE_CITATION = (
+    "Légaré F, Kearing S, Clay K, et al. Are you SURE? Assessing patient decisional conflict "
+    "with a 4-item screening test. Can Fam Physician. 2010;56(8):e308-e314. "
+    "SURE test © O'Connor & Légaré, 2008."
+)
+
+
+class SureResult(SessionModel):
+    before: SureAnswers | None = None
+    after: SureAnswers | None = None
+
+
+class Recommendation(SessionModel):
+    """The professional's view (element 6). option_id None = 'to discuss in the session'."""
+
+    option_id: str | None = None
+    reasons: LongEntry = ""
+    by_role: Role = Role.CLINICIAN
+
+
+class DeferralReason(StrEnum):
+    NEED_MORE_INFORMATION = "need_more_information"
+    TALK_AT_HOME = "talk_at_home"
+    NOT_READY = "not_ready"
+    FAMILY_DISAGREEMENT = "family_disagreement"
+    TRY_SOMETHING_FIRST = "try_something_first"
+    OTHER = "other"
+
+
+class Decided(SessionModel):
+    kind: Literal["decided"] = "decided"
+    option_id: str
+    agree: list[str] = Field(default_factory=list)
+    """Participant ids who agree with the choice."""
+    disagree: list[str] = Field(default_factory=list)
+    """Participant ids who do not agree."""
+    recorded_at: AwareDatetime
+
+
+class Deferred(SessionModel):
+    kind: Literal["deferred"] = "deferred"
+    reason: DeferralReason
+    details: LongEntry = ""
+    still_needed: LongEntry = ""
+    recorded_at: AwareDatetime
+
+
+Outcome = Annotated[Decided | Deferred, Field(discriminator="kind")]
+
+
+class FollowUpMode(StrEnum):
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
+
+
+class FollowUpStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    MISSED = "missed"
+
+
+class FollowUp(SessionModel):
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    """Stable id; also the calendar UID, so a re-download updates the entry."""
+    starts_at: AwareDatetime
+    """Stored in UTC; shown in Europe/Amsterdam."""
+    duration_minutes: Annotated[int, Field(ge=5, le=480)] = 30
+    with_whom: ShortEntry = ""
+    mode: FollowUpMode = FollowUpMode.IN_PERSON
+    purpose: LongEntry = ""
+    status: FollowUpStatus = FollowUpStatus.PLANNED
+    outcome_note: LongEntry = ""
+
+
+class GridRef(SessionModel):
+    """The exact grid a session was made with."""
+
+    id: str
+    version: str
+    content_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    """SHA-256 of the grid file's bytes."""
+
+
+def _new_elements() -> list[ElementProgress]:
+    return [ElementProgress(element=element) for element in ELEMENT_ORDER]
+
+
+class DecisionSession(SessionModel):
+    schema_version: Literal[1] = SESSION_SCHEMA_VERSION
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    """Pseudonymous id; the only handle in logs and lists."""
+    version: int = 0
+    """Optimistic-concurrency counter; storage raises it on every save."""
+    grid: GridRef
+    language: Language = "nl"
+    participants: Annotated[list[Participant], Field(min_length=1)]
+    peer_worker_guides: bool = False
+    elements: list[ElementProgress] = Field(default_factory=_new_elements)
+    current_step: Annotated[int, Field(ge=1, le=9)] = 1
+    answers: dict[str, ParticipantAnswers] = Field(default_factory=dict)
+    """Participant id -> that participant's own answers."""
+    sure: dict[str, SureResult] = Field(default_factory=dict)
+    """Participant id -> SURE before and after."""
+    recommendation: Recommendation | None = None
+    outcome: Outcome | None = None
+    outcome_history: list[Outcome] = Field(default_factory=list)
+    """Earlier outcomes, oldest first; revisiting a decision appends here, never overwrites."""
+    follow_up: FollowUp | None = None
+    follow_up_history: list[FollowUp] = Field(default_factory=list)
+    """Earlier follow-ups (done or missed), oldest first."""
+    handoff_note: LongEntry = ""
+    """The peer worker's note for the clinician."""
+    youth_allows_family_copy: bool = False
+    """The young person allows private answers in the family copy of the summary."""
+    created_at: datetime
+    updated_at: datetime
+
+    def participant(self, participant_id: str) -> Participant:
+        return next(p for p in self.participants if p.id == participant_id)
+
+    def progress(self, element: SdmElement) -> ElementProgress:
+        return next(p for p in self.elements if p.element == element)
