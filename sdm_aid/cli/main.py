@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as error:  # the last line of defence: no traceback for users
         print(f"sdm-aid: unexpected error ({type(error).__name__}). Nothing was changed.", file=sys.stderr)
         return EXIT_INTERNAL
 
