@@ -29,8 +29,7 @@ def _reject_control_characters(value: str) -> str:
             continue
         if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
             raise ValueError(
-                f"contains an invisible control character (U+{ord(char):04X}); "
-                "retype the text without it"
+                f"contains an invisible control character (U+{ord(char):04X}); retype the text without it"
             )
     return value
 
