@@ -136,8 +136,9 @@ def _decide(session: DecisionSession, grid: OptionGrid) -> list[Problem]:
 
 
 def _follow_up(session: DecisionSession, grid: OptionGrid) -> list[Problem]:
-    needed = isinstance(session.outcome, Deferred)
-    return [Problem(Missing.FOLLOW_UP)] if needed and session.follow_up is None else []
+    # Completing the step needs a planned follow-up; after a decision (not a deferral) the
+    # family may instead skip it with a reason.
+    return [Problem(Missing.FOLLOW_UP)] if session.follow_up is None else []
 
 
 _CHECKS = {

@@ -103,7 +103,7 @@ def test_recommendation_understanding_decide_follow_up() -> None:
 
     session.outcome = Decided(option_id="talking", recorded_at=NOW)
     session.follow_up = None
-    assert steps.step_problems(session, grid, SdmElement.FOLLOW_UP) == []
+    assert steps.step_problems(session, grid, SdmElement.FOLLOW_UP) == [Problem(Missing.FOLLOW_UP)]
     assert steps.can_skip(session, SdmElement.FOLLOW_UP)
     assert not steps.can_skip(session, SdmElement.DECIDE)
     assert steps.can_skip(session, SdmElement.PROS_AND_CONS)
