@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from sdm_aid.content.loader import LoadedGrid
-from sdm_aid.content.models import Audience, GridStatus
+from sdm_aid.content.models import GridStatus
 from sdm_aid.i18n import LANGUAGES, Translator
 from sdm_aid.services.sessions import ResumeCodeError
 from sdm_aid.sessions.models import DecisionSession
@@ -16,6 +16,7 @@ from sdm_aid.wizard import registry
 from sdm_aid.wizard.inputs import MAX_PARENTS, build_participants, check_people
 from sdm_aid.sessions.models import MAX_LABEL
 from sdm_ui import feedback, frame, services, state
+from sdm_ui.grid_view import AUDIENCE_TEXT
 from sdm_ui.text import html_text, md_escape
 
 ctx = frame.page(registry.START)
@@ -35,7 +36,7 @@ def on_language_change() -> None:
 def grid_caption(loaded: LoadedGrid, tr: Translator) -> str:
     grid = loaded.grid
     parts = [
-        tr(AUDIENCE[grid.audience]),
+        tr(AUDIENCE_TEXT[grid.audience]),
         tr("age {low} to {high}", low=grid.age_band.min_age, high=grid.age_band.max_age),
         tr("example content (draft)")
         if grid.governance.status == GridStatus.DRAFT

@@ -7,7 +7,7 @@ import streamlit as st
 from sdm_aid.i18n import Translator
 from sdm_aid.wizard.inputs import InputIssue, Issue
 
-_ISSUE_TEXT = {
+ISSUE_TEXT = {
     InputIssue.EMPTY_LABEL: "Please fill in a name or nickname.",
     InputIssue.LABEL_TOO_LONG: "Please keep this to at most {limit} characters.",
     InputIssue.DUPLICATE_LABEL: "Two people have the same name. Please make them different.",
@@ -21,7 +21,7 @@ _ISSUE_TEXT = {
 
 
 def issue_text(t: Translator, issue: Issue) -> str:
-    return t(_ISSUE_TEXT[issue.issue], limit=issue.limit or 0)
+    return t(ISSUE_TEXT[issue.issue], limit=issue.limit or 0)
 
 
 def show_issue(t: Translator, issue: Issue) -> None:

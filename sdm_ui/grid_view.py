@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdm_aid.content.models import Answer, Likelihood, Option, OptionGrid
+from sdm_aid.content.models import Answer, Audience, Likelihood, Option, OptionGrid
 from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions import labels
 from sdm_aid.wizard.frequencies import frequency_view, icon_array_svg
 from sdm_ui.text import html_text, md_escape, plain
+
+AUDIENCE_TEXT = {
+    Audience.YOUTH: "For young people",
+    Audience.PARENT: "For parents",
+    Audience.BOTH: "For young people and parents",
+}
 
 
 def option_cards(grid: OptionGrid, t: Translator, language: Language) -> None:

@@ -28,4 +28,4 @@ def sure_questions(view: StepView, person: Participant, moment: sure.SureMoment)
         )
     if all(value is not None for value in values.values()):
         sure.record_sure(view.session, person.id, moment, values)
-    st.caption(md_escape(view.t("SURE test, used with permission: {citation}", citation=SURE_CITATION)))
+    st.caption(md_escape(view.t("SURE test: {citation}", citation=SURE_CITATION)))

@@ -44,7 +44,7 @@ MODULES: dict[SdmElement, ModuleType] = {
 SHOW_MISSING = "sdm.show_missing"
 MESSAGE = "sdm.step_message"
 
-_MISSING_TEXT = {
+MISSING_TEXT = {
     Missing.IMPORTANCE: "{name}: please rate every point.",
     Missing.LEANING: "{name}: please choose an option, or 'not sure yet'.",
     Missing.CONFIDENCE: "{option}: please say how sure you are that you can do this.",
@@ -125,7 +125,7 @@ def _show_missing(view: StepView) -> None:
 
 def _missing_text(view: StepView, item: Problem, names: dict[str, str]) -> str:
     return view.t(
-        _MISSING_TEXT[item.missing],
+        MISSING_TEXT[item.missing],
         name=names.get(item.participant_id or "", ""),
         option=view.option_label(item.option_id) if item.option_id else "",
     )

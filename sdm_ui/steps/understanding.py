@@ -18,6 +18,7 @@ def render(view: StepView) -> Commit | None:
     st.caption(view.t("True or not true? It is not a test: it shows what may need more explaining."))
     given = dict(answers.understanding)
     any_wrong = False
+    right, not_quite = view.t("Yes, that is right."), view.t("Not quite, and that is fine.")
     for item in view.grid.understanding_checks:
         value = st.radio(
             md_escape(item.statement.get(view.language)),
@@ -31,10 +32,10 @@ def render(view: StepView) -> Commit | None:
         given[item.id] = value
         explanation = md_escape(item.explanation.get(view.language))
         if value == item.correct_answer:
-            st.success(f"{view.t('Yes, that is right.')} {explanation}", icon=":material/thumb_up:")
+            st.success(f"{right} {explanation}", icon=":material/thumb_up:")
         else:
             any_wrong = True
-            st.info(f"{view.t('Not quite, and that is fine.')} {explanation}", icon=":material/lightbulb:")
+            st.info(f"{not_quite} {explanation}", icon=":material/lightbulb:")
     answers.understanding = given
     if any_wrong:
         st.button(

@@ -101,9 +101,11 @@ def _comparison(view: StepView) -> None:
         f"<td>{escape(labels.leaning_label(comparison.leanings.get(pid), option_labels, view.lt))}</td>"
         for pid in columns
     )
-    rows.append(f"<tr><th scope='row'>{escape(view.t('Leans to'))}</th>{leanings}<td></td></tr>")
+    leans_to = view.t("Leans to")
+    rows.append(f"<tr><th scope='row'>{escape(leans_to)}</th>{leanings}<td></td></tr>")
+    what_matters = view.t("What matters")
     st.html(
-        f"{TABLE_CSS}<table class='sdm-table'><thead><tr><th>{escape(view.t('What matters'))}</th>{head}"
+        f"{TABLE_CSS}<table class='sdm-table'><thead><tr><th>{escape(what_matters)}</th>{head}"
         f"<th></th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     st.caption(md_escape(labels.leaning_agreement_label(comparison.leaning_agreement, view.lt)))
