@@ -22,12 +22,6 @@ from sdm_ui.text import html_text, md_escape
 ctx = frame.page(registry.START)
 t = ctx.t
 
-AUDIENCE = {
-    Audience.YOUTH: "For young people",
-    Audience.PARENT: "For parents",
-    Audience.BOTH: "For young people and parents",
-}
-
 
 def on_language_change() -> None:
     state.set_language(st.session_state["start.language"])

@@ -7,18 +7,18 @@ that serve different browser sessions (SQLAlchemy engine with a connection pool)
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from sdm_aid.config import load_settings
 from sdm_aid.content.loader import GridLibrary, LoadedGrid, default_grid_dir, load_library
 from sdm_aid.services.sessions import SessionService
-from sdm_aid.storage import open_database
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _library(directory: str, today: date) -> GridLibrary:
-    return load_library(directory, today=today)
+    return load_library(Path(directory), today=today)
 
 
 def library() -> GridLibrary:
@@ -32,7 +32,8 @@ def grid(grid_id: str) -> LoadedGrid | None:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _service(database_url: str) -> SessionService:
-    return SessionService(open_database(database_url))
+    # Keyed by the URL so tests with different temporary databases get their own service.
+    return SessionService.from_settings(load_settings())
 
 
 def session_service() -> SessionService:
