@@ -23,6 +23,12 @@ ctx = frame.page(registry.START)
 t = ctx.t
 
 
+def client_key() -> str:
+    """Who is typing codes, for the service's throttling: the browser's address (hashed there)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
+
+
 def on_language_change() -> None:
     state.set_language(st.session_state["start.language"])
 
@@ -166,7 +172,7 @@ with resume_tab:
     if st.button(t("Continue"), type="primary", key="start.resume"):
         try:
             session = services.session_service().resume(
-                code.strip(), client_key=st.context.ip_address or "local"
+                code.strip(), client_key=client_key()
             )
         except ResumeCodeError:
             st.error(t("This code does not work. Check the code and try again, or start a new conversation."))
