@@ -30,6 +30,14 @@ def client_key() -> str:
 
 
 def on_language_change() -> None:
+    """Switch the language; name fields still showing the old language's default follow."""
+    before, after = (
+        Translator("wizard", state.language()),
+        Translator("wizard", st.session_state["start.language"]),
+    )
+    for key, (message, values) in state.DEFAULT_LABELS.items():
+        if st.session_state.get(key) == before(message, **values):
+            st.session_state[key] = after(message, **values)
     state.set_language(st.session_state["start.language"])
 
 
@@ -171,9 +179,7 @@ with resume_tab:
     )
     if st.button(t("Continue"), type="primary", key="start.resume"):
         try:
-            session = services.session_service().resume(
-                code.strip(), client_key=client_key()
-            )
+            session = services.session_service().resume(code.strip(), client_key=client_key())
         except ResumeCodeError:
             st.error(t("This code does not work. Check the code and try again, or start a new conversation."))
         except StorageError:

@@ -25,7 +25,9 @@ class PageSpec:
     title: str
     """English message id of the title; translated per session from `title_domain`."""
     icon: str
-    """A Material icon, e.g. ':material/play_arrow:' (rendered locally, no web font fetch)."""
+    """An emoji. Not a ':material/...:' icon: Streamlit turns the page icon into the browser
+    tab's favicon and fetches Material favicons from fonts.gstatic.com (no request may leave
+    the machine)."""
     audience: PageAudience
     visibility: PageVisibility
     """'hidden' pages are reached by buttons only, never from the menu."""
@@ -42,7 +44,7 @@ START = PageSpec(
     file="pages/start.py",
     url_path="start",
     title="Start",
-    icon=":material/home:",
+    icon="🏠",
     audience="family",
     visibility="visible",
     default=True,
@@ -51,7 +53,7 @@ WIZARD = PageSpec(
     file="pages/wizard.py",
     url_path="wizard",
     title="Steps",
-    icon=":material/checklist:",
+    icon="🧭",
     audience="family",
     visibility="hidden",
 )
@@ -59,7 +61,7 @@ COMPARE = PageSpec(
     file="pages/compare.py",
     url_path="compare",
     title="Compare options",
-    icon=":material/table_view:",
+    icon="📊",
     audience="family",
     visibility="visible",
 )
@@ -67,7 +69,7 @@ FINISH = PageSpec(
     file="pages/finish.py",
     url_path="finish",
     title="Hand-off",
-    icon=":material/assignment_turned_in:",
+    icon="🤝",
     audience="family",
     visibility="hidden",
 )
