@@ -71,7 +71,7 @@ def sources_block(grid: OptionGrid, answer: Answer, t: Translator, key: str) -> 
             source = grid.source(source_id)
             plain(source.citation)
             if source.url:
-                st.caption(md_escape(source.url))
+                plain(source.url)  # as text: a kiosk does not send families off to other sites
 
 
 def pros_and_cons(grid: OptionGrid, t: Translator, language: Language, *, key_prefix: str) -> None:

@@ -3,7 +3,9 @@ and resume, finish-and-clear, the idle timeout, screenshots at tablet and laptop
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from app_server import LAPTOP, TABLET, Server, start_server
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +23,13 @@ NEXT_YEAR = str(date.today().year + 1)
 
 def shown(page: Page, text: str, timeout: int = WAIT) -> Locator:
     locator = page.get_by_text(text, exact=False).first
-    locator.wait_for(state="visible", timeout=timeout)
+    try:
+        locator.wait_for(state="visible", timeout=timeout)
+    except PlaywrightTimeoutError:
+        folder = Path(os.environ.get("SDM_AID_SCREENSHOT_DIR") or tempfile.gettempdir())
+        name = re.sub(r"\W+", "-", text)[:40]
+        page.screenshot(path=str(folder / f"failure-{name}.png"))
+        raise
     return locator
 
 
@@ -331,4 +340,44 @@ def test_compare_and_pros_and_cons_screenshots(server: Server, browser: Browser,
         shown(page, "De keuzes vergelijken")
         expect(page.locator(".sdm-icons img").first).to_be_visible(timeout=WAIT)
         snap(page, shots, f"compare-{size}")
+        page.locator(".sdm-icons img").first.scroll_into_view_if_needed()
+        snap(page, shots, f"compare-icons-{size}")
+        page.get_by_role("button", name="Bronnen").first.click()
+        settle(page)
+        snap(page, shots, f"compare-sources-{size}")
         context.close()
+
+
+IMAGE_NAME = "![x](http://evil.example/x.png)"
+LINK_NAME = "[klik](http://evil.example)"
+
+
+def test_typed_text_never_becomes_an_image_or_a_link(server: Server, browser: Browser, shots: Path) -> None:
+    context = browser.new_context(viewport=TABLET, locale="nl-NL")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server.url)
+    shown(page, "Samen kiezen")
+    page.get_by_text("Testkeuze bij piekeren").first.click()
+    settle(page)
+    type_into(page, "De jongere (een voornaam of bijnaam is genoeg)", IMAGE_NAME)
+    type_into(page, "Ouder of verzorger 1 (een naam of bijnaam)", LINK_NAME)
+    button(page, "Beginnen")
+    shown(page, "Stap 1 van 9")
+    for n in (2, 3, 4):
+        button(page, "Volgende")
+        shown(page, f"Stap {n} van 9")
+    button(page, "Volgende")  # nothing filled in: the missing answers name both people
+    shown(page, "kies een optie")
+    page.get_by_text("Deze stap overslaan").first.click()
+    type_into(page, "Waarom sla je deze stap over?", "**vet** <b>x</b> www.evil.example")
+    snap(page, shots, "hostile-step4-768")
+
+    visible = page.inner_text("body").replace("\u200b", "")
+    assert IMAGE_NAME in visible and LINK_NAME in visible
+    assert page.locator('img[src*="evil.example"]').count() == 0
+    assert page.locator('a[href*="evil.example"]').count() == 0
+    assert page.locator("main b, main strong").filter(has_text="vet").count() == 0
+    assert not [url for url in requested if "evil.example" in url]
+    context.close()
