@@ -9,8 +9,8 @@ import pytest
 from factories import new_session
 from storage_builders import FakeClock, with_follow_up
 
-from sdm_aid.sessions.models import Decided, Deferred, DeferralReason, FollowUpStatus
 from sdm_aid.services.sessions import SessionService
+from sdm_aid.sessions.models import Decided, DeferralReason, Deferred, FollowUpStatus
 from sdm_aid.storage.errors import ResumeCodeError, SessionNotFoundError, StaleSessionError
 from sdm_aid.storage.records import SessionState
 
@@ -91,7 +91,7 @@ def test_resume_codes_expire(service: SessionService, clock: FakeClock) -> None:
     clock.advance(days=29, hours=23)
     assert service.resume(started.resume_code, client_key="a").id == started.session.id
     clock.advance(hours=2)
-    with pytest.raises(ResumeCodeError, match="^Unknown or expired code.$"):
+    with pytest.raises(ResumeCodeError, match=r"^Unknown or expired code\.$"):
         service.resume(started.resume_code, client_key="a")
 
 
