@@ -317,19 +317,20 @@ class SessionService:
         log.info("session %s exported", session.id)
         return export_document(session)
 
-    def erase(self, session_id: uuid.UUID, *, by: str | None = None) -> None:
-        """Delete the session and everything hanging off it (codes). Its code stops working.
+    def erase(self, session_id: uuid.UUID, *, by: str = "system") -> None:
+        """Delete the session and everything hanging off it; its resume code stops working.
 
-        The access log keeps its content-free rows; `by` adds an 'erased' entry.
+        Of the access log only one row about this session remains: its pseudonymous id,
+        'erased', when and by whom (`by`).
         """
         now = self._now()
         with self.database.unit_of_work(write=True) as uow:
             if not uow.sessions.delete(session_id):
                 raise SessionNotFoundError()
-            if by is not None:
-                uow.access_log.add(
-                    AccessLogEntry(at=now, username=by, session_id=session_id, action="erased")
-                )
+            uow.access_log.delete_for_session(session_id)
+            uow.access_log.add(
+                AccessLogEntry(at=now, username=by[:64], session_id=session_id, action="erased")
+            )
             uow.commit()
         log.info("session %s erased", session_id)
 

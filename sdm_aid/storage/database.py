@@ -34,21 +34,34 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 from urllib.parse import quote
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
 from sdm_aid.storage.errors import DatabaseUnavailableError, StorageError
 from sdm_aid.storage.repository import SqlAlchemyUnitOfWork, UnitOfWork
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+
+
+class _NoRowLogging(logging.Filter):
+    """SQLAlchemy logs fetched rows at DEBUG on its engine logger; rows hold session documents.
+
+    Whatever logging configuration a deployment uses, those records are dropped here, so answer
+    text can never reach a log. Statements (INFO) still pass; their parameters are hidden.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.INFO
+
+
+logging.getLogger("sqlalchemy.engine.Engine").addFilter(_NoRowLogging())
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _WRITE_OPTION = "sdm_aid_write"
@@ -71,12 +84,16 @@ class SupportsUnitOfWork(Protocol):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
@@ -138,6 +155,8 @@ class Database:
             yield SqlAlchemyUnitOfWork(connection)
 
     def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         with self.translate_errors(), self.engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
 
@@ -157,6 +176,8 @@ class Database:
                     connection.execute(
                         sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
                     )
+                from alembic import command
+
                 config = alembic_config()
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
@@ -213,8 +234,8 @@ class Database:
         self.engine.dispose()
 
 
-def _sqlite_engine(path: Path, busy_timeout: float) -> Engine:
-    uri = f"file:{quote(str(path))}?mode=rw"
+def _sqlite_engine(path: Path, busy_timeout: float, *, mode: Literal["rw", "ro"] = "rw") -> Engine:
+    uri = f"file:{quote(str(path))}?mode={mode}"
 
     def connect() -> sqlite3.Connection:
         # isolation_level=None: the driver emits no BEGIN of its own; ours comes from the event below.

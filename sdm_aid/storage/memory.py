@@ -180,6 +180,9 @@ class _AccessLog:
     def add(self, entry: AccessLogEntry) -> None:
         self._s.access_log.append(entry)
 
+    def delete_for_session(self, session_id: uuid.UUID) -> None:
+        self._s.access_log = [e for e in self._s.access_log if e.session_id != session_id]
+
     def entries(
         self, *, session_id: uuid.UUID | None, username: str | None, since: datetime | None, limit: int
     ) -> list[AccessLogEntry]:

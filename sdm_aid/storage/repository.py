@@ -68,6 +68,7 @@ class ClinicianRepository(Protocol):
 
 class AccessLogRepository(Protocol):
     def add(self, entry: AccessLogEntry) -> None: ...
+    def delete_for_session(self, session_id: uuid.UUID) -> None: ...
     def entries(
         self, *, session_id: uuid.UUID | None, username: str | None, since: datetime | None, limit: int
     ) -> list[AccessLogEntry]: ...
@@ -325,6 +326,9 @@ class SqlAlchemyAccessLogRepository:
                 at=entry.at, username=entry.username, session_id=entry.session_id, action=entry.action
             )
         )
+
+    def delete_for_session(self, session_id: uuid.UUID) -> None:
+        self._c.execute(t.access_log.delete().where(t.access_log.c.session_id == session_id))
 
     def entries(
         self, *, session_id: uuid.UUID | None, username: str | None, since: datetime | None, limit: int
