@@ -7,12 +7,22 @@ Pseudonymous by design: there is no field for a real name, birth date, e-mail or
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
 
@@ -24,12 +34,33 @@ MAX_SHORT_ENTRY = 300
 MAX_LONG_ENTRY = 2000
 MAX_QUESTIONS = 20
 
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL)]
+MAX_PARENTS = 2
+
+# A label is a nickname. These catch the obvious slips (an e-mail address or a phone number
+# typed into the name box); they are a light net, not a guarantee of anonymity.
+_EMAIL_LIKE = re.compile(r"\S@\S")
+_PHONE_LIKE = re.compile(r"\d(?:[\s().+/-]*\d){5,}")
+
+
+def _reject_contact_details(value: str) -> str:
+    if _EMAIL_LIKE.search(value):
+        raise ValueError("looks like an e-mail address; use a nickname such as 'Parent 1'")
+    if _PHONE_LIKE.search(value):
+        raise ValueError("looks like a phone number; use a nickname such as 'Parent 1'")
+    return value
+
+
+Label = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL),
+    AfterValidator(_reject_contact_details),
+]
 ShortEntry = Annotated[str, StringConstraints(max_length=MAX_SHORT_ENTRY)]
 LongEntry = Annotated[str, StringConstraints(max_length=MAX_LONG_ENTRY)]
 Language = Literal["nl", "en"]
 NOT_SURE = "not_sure"
-"""Leaning value for 'not sure yet'."""
+"""Leaning value for 'not sure yet'. Cannot clash with an option id (those have no '_')."""
+_OPTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class SessionModel(BaseModel):
@@ -62,6 +93,14 @@ class ElementProgress(SessionModel):
     element: SdmElement
     status: ElementStatus = ElementStatus.NOT_STARTED
     skip_reason: ShortEntry | None = None
+
+    @model_validator(mode="after")
+    def _skip_needs_reason(self) -> ElementProgress:
+        if self.status == ElementStatus.SKIPPED and not (self.skip_reason or "").strip():
+            raise ValueError("a skipped element needs a reason")
+        if self.status == ElementStatus.DEFERRED and self.element != SdmElement.DECIDE:
+            raise ValueError("only the decision (element 8) can be deferred")
+        return self
 
 
 class Barrier(StrEnum):
@@ -98,6 +137,14 @@ class ParticipantAnswers(SessionModel):
     notes: LongEntry = ""
     private: bool = False
     """Only for the young person: keep these answers out of the family copy."""
+
+    @field_validator("leaning")
+    @classmethod
+    def _leaning_is_option_or_not_sure(cls, value: str | None) -> str | None:
+        # Whether the option exists in the grid is checked by rules.grid_problems.
+        if value is None or value == NOT_SURE or _OPTION_ID.match(value):
+            return value
+        raise ValueError(f"leaning must be an option id or {NOT_SURE!r}")
 
 
 class SureAnswers(SessionModel):
@@ -180,6 +227,8 @@ class FollowUpStatus(StrEnum):
     PLANNED = "planned"
     DONE = "done"
     MISSED = "missed"
+    RESCHEDULED = "rescheduled"
+    """Only in follow_up_history: a planned follow-up that was moved to another time."""
 
 
 class FollowUp(SessionModel):
@@ -193,6 +242,9 @@ class FollowUp(SessionModel):
     purpose: LongEntry = ""
     status: FollowUpStatus = FollowUpStatus.PLANNED
     outcome_note: LongEntry = ""
+    sequence: Annotated[int, Field(ge=0)] = 0
+    """Calendar SEQUENCE: raised when a planned follow-up is moved (same id, so the family's
+    calendar entry moves with it instead of leaving the old time behind)."""
 
 
 class GridRef(SessionModel):
@@ -230,13 +282,47 @@ class DecisionSession(SessionModel):
     """Earlier outcomes, oldest first; revisiting a decision appends here, never overwrites."""
     follow_up: FollowUp | None = None
     follow_up_history: list[FollowUp] = Field(default_factory=list)
-    """Earlier follow-ups (done or missed), oldest first."""
+    """Earlier follow-ups (done, missed, or rescheduled), oldest first."""
     handoff_note: LongEntry = ""
     """The peer worker's note for the clinician."""
     youth_allows_family_copy: bool = False
     """The young person allows private answers in the family copy of the summary."""
     created_at: datetime
     updated_at: datetime
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DecisionSession:
+        roles = [p.role for p in self.participants]
+        if roles.count(Role.YOUTH) != 1:
+            raise ValueError("a session has exactly one young person")
+        if roles.count(Role.PARENT) > MAX_PARENTS:
+            raise ValueError(f"a session has at most {MAX_PARENTS} parents or carers")
+        ids = [p.id for p in self.participants]
+        if len(set(ids)) != len(ids):
+            raise ValueError("participant ids must be unique")
+        known = set(ids)
+        if unknown := (set(self.answers) | set(self.sure)) - known:
+            raise ValueError(f"answers for unknown participants: {sorted(unknown)}")
+        youth_id = ids[roles.index(Role.YOUTH)]
+        if any(a.private for pid, a in self.answers.items() if pid != youth_id):
+            raise ValueError("only the young person's answers can be private")
+        for outcome in [*self.outcome_history, self.outcome]:
+            if isinstance(outcome, Decided):
+                if unknown := (set(outcome.agree) | set(outcome.disagree)) - known:
+                    raise ValueError(f"decision refers to unknown participants: {sorted(unknown)}")
+                if both := set(outcome.agree) & set(outcome.disagree):
+                    raise ValueError(f"participants both agree and disagree: {sorted(both)}")
+        if tuple(p.element for p in self.elements) != ELEMENT_ORDER:
+            raise ValueError("elements must be the nine SDM elements in their fixed order")
+        return self
+
+    @property
+    def youth(self) -> Participant:
+        return next(p for p in self.participants if p.role == Role.YOUTH)
+
+    @property
+    def parents(self) -> list[Participant]:
+        return [p for p in self.participants if p.role == Role.PARENT]
 
     def participant(self, participant_id: str) -> Participant:
         return next(p for p in self.participants if p.id == participant_id)
