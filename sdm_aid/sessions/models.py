@@ -12,6 +12,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -28,11 +29,16 @@ from sdm_aid.elements import ELEMENT_ORDER, SdmElement
 
 SESSION_SCHEMA_VERSION = 1
 
+SESSION_TIMEZONE = ZoneInfo("Europe/Amsterdam")
+"""Where the sessions happen: local times are read and shown here; stored times are UTC."""
+
 # Length limits for what people type; the wizard shows them at entry.
 MAX_LABEL = 40
 MAX_SHORT_ENTRY = 300
 MAX_LONG_ENTRY = 2000
 MAX_QUESTIONS = 20
+MIN_FOLLOW_UP_MINUTES = 5
+MAX_FOLLOW_UP_MINUTES = 480
 
 MAX_PARENTS = 2
 
@@ -236,7 +242,7 @@ class FollowUp(SessionModel):
     """Stable id; also the calendar UID, so a re-download updates the entry."""
     starts_at: AwareDatetime
     """Stored in UTC; shown in Europe/Amsterdam."""
-    duration_minutes: Annotated[int, Field(ge=5, le=480)] = 30
+    duration_minutes: Annotated[int, Field(ge=MIN_FOLLOW_UP_MINUTES, le=MAX_FOLLOW_UP_MINUTES)] = 30
     with_whom: ShortEntry = ""
     mode: FollowUpMode = FollowUpMode.IN_PERSON
     purpose: LongEntry = ""
