@@ -25,8 +25,8 @@ RULE_ERROR_TEMPLATES: Mapping[str, str] = {
     "follow_up_in_past": "This moment has already passed. Please choose a date and time in the future.",
     "follow_up_too_far": ("This date is more than a year away. Please choose {latest} or earlier."),
     "follow_up_nonexistent_time": (
-        "{time} does not exist on {date}: that night the clocks go forward from 02:00 to 03:00. "
-        "Please choose 03:00 or later."
+        "On {date} the time {time} does not exist: that night the clocks go forward from 02:00 "
+        "to 03:00. Please choose 03:00 or later."
     ),
     "follow_up_duration_invalid": "A follow-up takes at least {minimum} and at most {maximum} minutes.",
     "follow_up_missing": "There is no follow-up appointment yet.",
