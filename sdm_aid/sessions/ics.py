@@ -3,7 +3,8 @@
 - UID comes from the follow-up's id, SEQUENCE from its `sequence`: downloading again after
   the appointment was moved updates the entry in the family's calendar instead of adding one.
 - DTSTART/DTEND carry TZID=Europe/Amsterdam with a matching VTIMEZONE (one calendar year,
-  so both clock changes are in it and the file stays small).
+  so both clock changes are in it and the file stays small). DTEND is start + duration in
+  real time, so an appointment across a clock change keeps its length.
 - A display reminder one day before.
 - Privacy: a calendar is often synced and shared, so the title is neutral (no diagnosis, no
   grid title) and no participant names or nicknames appear; only what the family typed for
@@ -33,6 +34,16 @@ REMINDER = "Tomorrow: follow-up appointment (decision aid)"
 ICS_MESSAGE_IDS = frozenset({CALENDAR_NAME, SUMMARY, WITH_WHOM, MODE, PURPOSE, BRING, REMINDER})
 
 
+def _calendar_moment(moment: datetime) -> datetime:
+    """Amsterdam wall time for the file, except the second 02:xx of the night the clocks go
+    back: RFC 5545 reads an ambiguous TZID time as the FIRST occurrence, so that one is written
+    in UTC instead (which every calendar reads exactly)."""
+    local = moment.astimezone(SESSION_TIMEZONE)
+    if local.fold == 1 and local.replace(fold=0).utcoffset() != local.utcoffset():
+        return moment.astimezone(UTC)
+    return local
+
+
 def follow_up_uid(follow_up: FollowUp) -> str:
     return f"{follow_up.id}@{UID_DOMAIN}"
 
@@ -52,8 +63,9 @@ def follow_up_calendar(
     if not any(f is not None and f.id == follow_up.id for f in known):
         raise ValueError("this follow-up does not belong to this session")
     t = translator(language)
-    start = follow_up.starts_at.astimezone(SESSION_TIMEZONE)
-    end = start + timedelta(minutes=follow_up.duration_minutes)
+    start = _calendar_moment(follow_up.starts_at)
+    # Add the duration in UTC: wall-clock arithmetic would be an hour off across a clock change.
+    end = _calendar_moment(follow_up.starts_at + timedelta(minutes=follow_up.duration_minutes))
     mode = follow_up_mode_label(follow_up.mode, t)
 
     lines = []
@@ -80,5 +92,6 @@ def follow_up_calendar(
     )
     event.add_component(Alarm.new_display(description=t(REMINDER), trigger=-REMINDER_BEFORE))
     calendar.add_component(event)
-    calendar.add_missing_timezones(first_date=date(start.year, 1, 1), last_date=date(start.year + 1, 1, 1))
+    year = follow_up.starts_at.astimezone(SESSION_TIMEZONE).year
+    calendar.add_missing_timezones(first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1))
     return calendar.to_ical()
