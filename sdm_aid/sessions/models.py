@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     field_validator,
     model_validator,
 )
@@ -67,6 +68,8 @@ Language = Literal["nl", "en"]
 NOT_SURE = "not_sure"
 """Leaning value for 'not sure yet'. Cannot clash with an option id (those have no '_')."""
 _OPTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+OptionId = Annotated[str, StringConstraints(pattern=_OPTION_ID.pattern, max_length=60)]
+"""The form of a grid's option id; whether the grid has it is checked by rules.grid_problems."""
 
 
 class SessionModel(BaseModel):
@@ -188,7 +191,7 @@ class SureResult(SessionModel):
 class Recommendation(SessionModel):
     """The professional's view (element 6). option_id None = 'to discuss in the session'."""
 
-    option_id: str | None = None
+    option_id: OptionId | None = None
     reasons: LongEntry = ""
     by_role: Role = Role.CLINICIAN
 
@@ -204,7 +207,7 @@ class DeferralReason(StrEnum):
 
 class Decided(SessionModel):
     kind: Literal["decided"] = "decided"
-    option_id: str
+    option_id: OptionId
     agree: list[str] = Field(default_factory=list)
     """Participant ids who agree with the choice."""
     disagree: list[str] = Field(default_factory=list)
@@ -262,11 +265,17 @@ class GridRef(SessionModel):
     """SHA-256 of the grid file's bytes."""
 
 
+_MISSING = object()
+
+
 def _new_elements() -> list[ElementProgress]:
     return [ElementProgress(element=element) for element in ELEMENT_ORDER]
 
 
 class DecisionSession(SessionModel):
+    """A whole session. Assigning a field re-runs the whole-session checks; a refused
+    assignment leaves the field as it was (see __setattr__)."""
+
     schema_version: Literal[1] = SESSION_SCHEMA_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     """Pseudonymous id; the only handle in logs and lists."""
@@ -321,6 +330,17 @@ class DecisionSession(SessionModel):
         if tuple(p.element for p in self.elements) != ELEMENT_ORDER:
             raise ValueError("elements must be the nine SDM elements in their fixed order")
         return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # pydantic runs the model checks after the new value is in place and does not undo it
+        # when they fail; undo it here, so a refused assignment can never be saved by accident.
+        previous = self.__dict__.get(name, _MISSING)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            if previous is not _MISSING:
+                self.__dict__[name] = previous
+            raise
 
     @property
     def youth(self) -> Participant:

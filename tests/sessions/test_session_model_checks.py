@@ -89,3 +89,23 @@ def test_elements_are_the_nine_in_order_and_skips_have_reasons() -> None:
         ElementProgress(element=SdmElement.VALUES, status=ElementStatus.SKIPPED, skip_reason=" ")
     with pytest.raises(ValidationError, match="only the decision"):
         ElementProgress(element=SdmElement.VALUES, status=ElementStatus.DEFERRED)
+
+
+def test_a_refused_assignment_leaves_the_session_as_it_was() -> None:
+    session = new_session(minimal_grid(), parents=1, now=NOW)
+    decided = Decided(option_id="talking", agree=["youth"], recorded_at=NOW)
+    session.outcome = decided
+    with pytest.raises(ValidationError, match="unknown participants"):
+        session.outcome = Decided(option_id="talking", agree=["ghost"], recorded_at=NOW)
+    assert session.outcome == decided
+    with pytest.raises(ValidationError, match="only the young person"):
+        session.answers = {"parent-1": ParticipantAnswers(private=True)}
+    assert session.answers == {}
+    with pytest.raises(ValidationError):
+        session.current_step = 10
+    assert session.current_step == 1
+
+
+def test_option_ids_have_the_grid_id_form() -> None:
+    with pytest.raises(ValidationError):
+        Decided(option_id="Talking Therapy", recorded_at=NOW)
