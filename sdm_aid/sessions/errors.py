@@ -89,3 +89,12 @@ class SessionRuleError(ValueError):
 
     def __repr__(self) -> str:
         return f"SessionRuleError({self.code!r})"
+
+    def __reduce__(self):
+        # Keyword-only arguments: rebuild from code, element and params (pickle, copy).
+        params = {k: v for k, v in self.params.items() if not (k == "number" and self.element)}
+        return _rebuild, (self.code, self.element, params)
+
+
+def _rebuild(code: str, element: SdmElement | None, params: dict[str, object]) -> SessionRuleError:
+    return SessionRuleError(code, element=element, **params)

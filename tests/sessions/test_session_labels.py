@@ -107,3 +107,17 @@ def test_dates_in_messages_are_written_the_local_way() -> None:
 def test_unknown_code_is_a_programming_error() -> None:
     with pytest.raises(KeyError):
         SessionRuleError("no_such_code")
+
+
+def test_rule_errors_survive_pickle_and_copy() -> None:
+    import copy
+    import pickle
+
+    error = SessionRuleError("follow_up_too_far", element=SdmElement.FOLLOW_UP, latest=date(2027, 3, 1))
+    for clone in (pickle.loads(pickle.dumps(error)), copy.deepcopy(error)):
+        assert (clone.code, clone.element, clone.params, str(clone)) == (
+            error.code,
+            error.element,
+            error.params,
+            str(error),
+        )
