@@ -75,8 +75,6 @@ __all__ = [
     "to_local",
 ]
 
-FAMILY_ROLES = frozenset({Role.YOUTH, Role.PARENT})
-
 
 # --- small checks shared by the rules ---------------------------------------------------------
 
