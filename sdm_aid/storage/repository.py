@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sdm_aid.sessions.status import SessionStatus
 from sdm_aid.storage import tables as t
 from sdm_aid.storage.records import (
     AccessLogEntry,
@@ -220,7 +221,9 @@ class SqlAlchemySessionRepository:
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]:
         c = t.sessions.c
         return list(
-            self._c.execute(sa.select(c.id).where(c.status == "in_progress", c.updated_at < before)).scalars()
+            self._c.execute(
+                sa.select(c.id).where(c.status == SessionStatus.IN_PROGRESS.value, c.updated_at < before)
+            ).scalars()
         )
 
 
