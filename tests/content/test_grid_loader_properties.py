@@ -4,8 +4,8 @@ the error is a worded problem, never the last-resort 'unexpected problem'."""
 from __future__ import annotations
 
 import copy
-import os
 import json
+import os
 from typing import Any
 
 from factories import MINIMAL_GRID_PATH
