@@ -226,7 +226,8 @@ def test_escaped_control_characters_are_found_where_they_are():
     grid["options"][1]["label"]["nl"] = "Medi\x0ccijn"
     with pytest.raises(GridLoadError) as caught:
         load_grid_bytes(json.dumps(grid).encode(), source_name="x.json", today=TODAY)
-    assert [(p.location, p.message[-8:]) for p in caught.value.problems] == [
-        ("decision.en", "+000D)."),
-        ("options[1].label.nl", "+000C)."),
+    found = [(p.location, p.message) for p in caught.value.problems]
+    assert found == [
+        ("decision.en", "This text contains an invisible control character (U+000D)."),
+        ("options[1].label.nl", "This text contains an invisible control character (U+000C)."),
     ]
