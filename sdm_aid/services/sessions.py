@@ -237,7 +237,7 @@ class SessionService:
         grid_id: str | None = None,
         changed_from: datetime | None = None,
         changed_to: datetime | None = None,
-        order: SessionOrder | str = SessionOrder.UPDATED_DESC,
+        order: SessionOrder | str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> SessionPage:
@@ -251,6 +251,8 @@ class SessionService:
             raise ValueError(f"limit must be between 1 and {MAX_PAGE}.")
         if offset < 0:
             raise ValueError("offset cannot be negative.")
+        if order is None:
+            order = SessionOrder.FOLLOW_UP_ASC if follow_up is not None else SessionOrder.UPDATED_DESC
         try:
             order = SessionOrder(order)
         except ValueError:

@@ -68,7 +68,7 @@ sessions = sa.Table(
     sa.Column("document", sa.JSON, nullable=False),
     sa.Index(None, "status", "updated_at"),
     sa.Index(None, "updated_at"),
-    sa.Index(None, "follow_up_status", "follow_up_at"),
+    sa.Index(None, "follow_up_status", "follow_up_at", "id"),
     sa.Index(None, "grid_id"),
 )
 

@@ -39,7 +39,7 @@ def upgrade() -> None:
     op.create_index("ix_sessions_status_updated_at", "sessions", ["status", "updated_at"])
     op.create_index("ix_sessions_updated_at", "sessions", ["updated_at"])
     op.create_index(
-        "ix_sessions_follow_up_status_follow_up_at", "sessions", ["follow_up_status", "follow_up_at"]
+        "ix_sessions_follow_up_status_follow_up_at_id", "sessions", ["follow_up_status", "follow_up_at", "id"]
     )
     op.create_index("ix_sessions_grid_id", "sessions", ["grid_id"])
 
