@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     Paragraph,
@@ -48,6 +49,7 @@ MARGIN_X = 16 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+HEADING_ROOM = 40 * mm
 
 HEADER_FILL = colors.HexColor("#e6e6e6")
 HIGHLIGHT_FILL = colors.HexColor("#dff0d8")
@@ -78,6 +80,7 @@ def register_fonts() -> None:
 def _style(name: str, **overrides: Any) -> ParagraphStyle:
     base: dict[str, Any] = {
         "fontName": FONT,
+        "bulletFontName": FONT,  # the default is Helvetica, which is not embedded
         "fontSize": 9.5,
         "leading": 12.5,
         "spaceAfter": 3,
@@ -122,6 +125,7 @@ def _fields(block: Fields) -> Flowable:
     table.setStyle(
         PdfTableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default, Helvetica, is not embedded
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -144,6 +148,7 @@ def _table(block: Table) -> list[Flowable]:
         for row in block.rows
     ]
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default, Helvetica, is not embedded
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -185,6 +190,9 @@ def _block(block: Block) -> list[Flowable]:
 
 
 def _section(section: Section) -> Iterator[Flowable]:
+    # A heading never ends a page on its own: start a new page when there is no room for it
+    # and the first lines under it.
+    yield CondPageBreak(HEADING_ROOM)
     body: list[Flowable] = [_para(section.heading, "heading")]
     for block in section.blocks:
         body.extend(_block(block))
@@ -261,6 +269,8 @@ def render_pdf(summary: Summary, *, invariant: bool = False) -> bytes:
         lang=summary.lang_tag,
         displayDocTitle=True,
         invariant=int(invariant),
+        initialFontName=FONT,  # otherwise every page also references a non-embedded Helvetica
+        initialFontSize=9.5,
     )
     document.build(story(summary), canvasmaker=_footer_canvas(summary))
     return buffer.getvalue()

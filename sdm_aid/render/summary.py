@@ -376,11 +376,16 @@ class _Builder:
                 tuple(header),
                 tuple(rows),
                 widths=(4, *(2,) * len(raters), *((2.5,) if compare else ())),
-                legend=t(
-                    "0 of 4 = not important, 4 of 4 = very important. Orange rows: the young person and the parents see this differently."
-                )
-                if compare
-                else t("0 of 4 = not important, 4 of 4 = very important."),
+                legend=" ".join(
+                    (
+                        t("0 of 4 = not important, 4 of 4 = very important."),
+                        *(
+                            (t("Orange rows: the young person and the parents see this differently."),)
+                            if compare
+                            else ()
+                        ),
+                    )
+                ),
             )
         )
         if parents_split:
