@@ -50,6 +50,10 @@ MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 HEADING_ROOM = 40 * mm
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+KEEP_TOGETHER_MAX = FRAME_HEIGHT / 2
+MIN_ROW_PART = 24
+"""Smallest piece (in points, about two lines) of a row cut at a page end."""
 
 HEADER_FILL = colors.HexColor("#e6e6e6")
 HIGHLIGHT_FILL = colors.HexColor("#dff0d8")
@@ -121,7 +125,7 @@ def _para(text: str, style: str) -> Paragraph:
 
 def _fields(block: Fields) -> Flowable:
     rows = [[_para(label, "label"), _para(value, "value")] for label, value in block.rows]
-    table = PdfTable(rows, colWidths=[CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7], splitInRow=1, hAlign="LEFT")
+    table = PdfTable(rows, colWidths=[CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7], hAlign="LEFT")
     table.setStyle(
         PdfTableStyle(
             [
@@ -134,7 +138,22 @@ def _fields(block: Fields) -> Flowable:
             ]
         )
     )
+    _choose_splitting(table)
     return table
+
+
+def _choose_splitting(table: PdfTable) -> None:
+    """Whole rows move to the next page, unless a row is too tall for that to work well.
+
+    Rows that fit comfortably on a page are never cut. A table with a very tall row (a long
+    answer in a narrow column) instead fills every page and cuts rows where the page ends:
+    one header per page and never a LayoutError. reportlab's mixed mode (rows first, then
+    in-row) would repeat the header in the middle of a page.
+    """
+    table.wrap(CONTENT_WIDTH, FRAME_HEIGHT)
+    if max(table._rowHeights, default=0) > FRAME_HEIGHT / 2:
+        table.splitByRow = 0
+        table.splitInRow = MIN_ROW_PART
 
 
 def _table(block: Table) -> list[Flowable]:
@@ -166,11 +185,11 @@ def _table(block: Table) -> list[Flowable]:
         commands.append(("BACKGROUND", (column, 0), (column, 0), HIGHLIGHT_HEADER_FILL))
         commands.append(("LINEBEFORE", (column, 0), (column, -1), 1.5, colors.HexColor("#3c763d")))
         commands.append(("LINEAFTER", (column, 0), (column, -1), 1.5, colors.HexColor("#3c763d")))
-    # repeatRows: the header comes back on every page; splitInRow: a cell taller than a
-    # page is split instead of raising LayoutError.
-    table = PdfTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    # repeatRows: the header row comes back on every page.
+    table = PdfTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(PdfTableStyle(commands))
-    flowables: list[Flowable] = [table]
+    _choose_splitting(table)
+    flowables: list[Flowable] = [table, Spacer(0, 3)]
     if block.legend:
         flowables.append(_para(block.legend, "note"))
     return flowables
@@ -196,12 +215,16 @@ def _section(section: Section) -> Iterator[Flowable]:
     body: list[Flowable] = [_para(section.heading, "heading")]
     for block in section.blocks:
         body.extend(_block(block))
-    if section.keep_together:
-        # KeepTogether moves a short section to the next page rather than splitting it; a
-        # section longer than a page is still split normally.
+    if section.keep_together and _height(body) <= KEEP_TOGETHER_MAX:
+        # A short section moves to the next page as a whole rather than being split.
         yield KeepTogether(body)
     else:
+        # A long one flows on from where it starts, so no half-empty page is left behind.
         yield from body
+
+
+def _height(flowables: list[Flowable]) -> float:
+    return sum(flowable.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1] for flowable in flowables)
 
 
 def _footer_canvas(summary: Summary) -> Callable[..., canvas.Canvas]:

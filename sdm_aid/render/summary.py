@@ -103,6 +103,11 @@ class _Builder:
             if participant.id in self.session.answers and not self.hidden(participant)
         ]
 
+    def nothing_yet(self) -> Para:
+        if self.hidden_any:
+            return Para(self.t("There are no answers to show in this copy."))
+        return Para(self.t("Nobody has answered this yet."))
+
     def private_note(self) -> Para:
         return Para(
             self.t(
@@ -342,7 +347,7 @@ class _Builder:
         if self.hidden_any:
             blocks.append(self.private_note())
         if not raters:
-            blocks.append(Para(t("Nobody has answered this yet.")))
+            blocks.append(self.nothing_yet())
             return Section("values", t("What matters most to each of you"), tuple(blocks))
         youth = next((a for p, a in raters if p.role == Role.YOUTH), None)
         parents = [(p, a) for p, a in raters if p.role == Role.PARENT]
@@ -407,7 +412,7 @@ class _Builder:
             leaning = t("not asked yet") if answers.leaning is None else self.option_label(answers.leaning)
             items.append(f"{participant.label}: {leaning}")
         blocks: list[Block] = []
-        blocks.append(Bullets(tuple(items)) if items else Para(t("Nobody has answered this yet.")))
+        blocks.append(Bullets(tuple(items)) if items else self.nothing_yet())
         return Section("leanings", t("Which option each of you leans towards"), tuple(blocks))
 
     def ability(self) -> Section:
@@ -441,7 +446,7 @@ class _Builder:
                 )
             )
         else:
-            blocks.append(Para(t("Nobody has answered this yet.")))
+            blocks.append(self.nothing_yet())
         return Section("ability", t("Can we do this? Confidence and what makes it hard"), tuple(blocks))
 
     def recommendation(self) -> Section:
@@ -476,7 +481,7 @@ class _Builder:
         answered = [(p, a) for p, a in self.answering() if a.understanding]
         blocks: list[Block] = []
         if not answered:
-            blocks.append(Para(t("Nobody has answered this yet.")))
+            blocks.append(self.nothing_yet())
             return Section("understanding", t("Checking what we understood"), tuple(blocks))
         rows = []
         for item in self.grid.understanding_checks:
@@ -580,7 +585,7 @@ class _Builder:
                 )
             )
         else:
-            blocks.append(Para(t("Nobody has answered this yet.")))
+            blocks.append(self.nothing_yet())
         blocks.append(Para(SURE_CITATION, tone="note"))
         return Section("sure", t("How sure do you feel? (SURE test)"), tuple(blocks))
 
