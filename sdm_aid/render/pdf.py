@@ -9,6 +9,7 @@ No links and no images are ever made.
 from __future__ import annotations
 
 import io
+import math
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -52,6 +53,8 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 HEADING_ROOM = 40 * mm
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 KEEP_TOGETHER_MAX = FRAME_HEIGHT / 2
+AVERAGE_CHAR_WIDTH = 0.55
+"""DejaVu Sans: average advance of a text character, in em (for height estimates)."""
 MIN_ROW_PART = 24
 """Smallest piece (in points, about two lines) of a row cut at a page end."""
 
@@ -138,11 +141,11 @@ def _fields(block: Fields) -> Flowable:
             ]
         )
     )
-    _choose_splitting(table)
+    _choose_splitting(table, max((_fields_row_height(row) for row in block.rows), default=0))
     return table
 
 
-def _choose_splitting(table: PdfTable) -> None:
+def _choose_splitting(table: PdfTable, tallest_row: float) -> None:
     """Whole rows move to the next page, unless a row is too tall for that to work well.
 
     Rows that fit comfortably on a page are never cut. A table with a very tall row (a long
@@ -150,17 +153,60 @@ def _choose_splitting(table: PdfTable) -> None:
     one header per page and never a LayoutError. reportlab's mixed mode (rows first, then
     in-row) would repeat the header in the middle of a page.
     """
-    table.wrap(CONTENT_WIDTH, FRAME_HEIGHT)
-    if max(table._rowHeights, default=0) > FRAME_HEIGHT / 2:
+    if tallest_row > FRAME_HEIGHT / 2:
         table.splitByRow = 0
         table.splitInRow = MIN_ROW_PART
 
 
-def _table(block: Table) -> list[Flowable]:
-    columns = len(block.header)
-    weights = block.widths or (1.0,) * columns
+# Layout decisions (keep a section together? cut rows?) use a quick estimate of heights from
+# the text length instead of a trial layout, which would cost as much as the real one.
+
+
+def _text_height(text: str, width: float, style: ParagraphStyle) -> float:
+    per_line = max(1, int(width / (style.fontSize * AVERAGE_CHAR_WIDTH)))
+    lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+    return lines * style.leading
+
+
+def _column_widths(block: Table) -> list[float]:
+    weights = block.widths or (1.0,) * len(block.header)
     total = sum(weights)
-    widths = [CONTENT_WIDTH * weight / total for weight in weights]
+    return [CONTENT_WIDTH * weight / total for weight in weights]
+
+
+def _table_row_height(cells: tuple[str, ...], widths: list[float]) -> float:
+    style = STYLES["cell"]
+    return max(_text_height(cell, width - 6, style) for cell, width in zip(cells, widths, strict=True)) + 5.5
+
+
+def _fields_row_height(row: tuple[str, str]) -> float:
+    label, value = row
+    return (
+        max(
+            _text_height(label, CONTENT_WIDTH * 0.3 - 6, STYLES["label"]),
+            _text_height(value, CONTENT_WIDTH * 0.7 - 6, STYLES["value"]),
+        )
+        + 3
+    )
+
+
+def _estimated_height(block: Block) -> float:
+    match block:
+        case Para(text=text, tone=tone):
+            return _text_height(text, CONTENT_WIDTH, STYLES[tone]) + STYLES[tone].spaceAfter
+        case Fields(rows=rows):
+            return sum(_fields_row_height(row) for row in rows)
+        case Bullets(items=items):
+            return sum(_text_height(item, CONTENT_WIDTH - 11, STYLES["bullet"]) + 1.5 for item in items)
+        case Table(header=header, rows=rows, legend=legend):
+            widths = _column_widths(block)
+            height = sum(_table_row_height(cells, widths) for cells in (header, *(r.cells for r in rows)))
+            return height + 5 + (_text_height(legend, CONTENT_WIDTH, STYLES["note"]) if legend else 0)
+    raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _table(block: Table) -> list[Flowable]:
+    widths = _column_widths(block)
     data = [[_para(cell, "cell_head") for cell in block.header]]
     data += [
         [_para(cell, "cell_head" if i == 0 else "cell") for i, cell in enumerate(row.cells)]
@@ -188,7 +234,7 @@ def _table(block: Table) -> list[Flowable]:
     # repeatRows: the header row comes back on every page.
     table = PdfTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(PdfTableStyle(commands))
-    _choose_splitting(table)
+    _choose_splitting(table, max((_table_row_height(row.cells, widths) for row in block.rows), default=0))
     flowables: list[Flowable] = [table, Spacer(0, 3)]
     if block.legend:
         flowables.append(_para(block.legend, "note"))
@@ -215,16 +261,12 @@ def _section(section: Section) -> Iterator[Flowable]:
     body: list[Flowable] = [_para(section.heading, "heading")]
     for block in section.blocks:
         body.extend(_block(block))
-    if section.keep_together and _height(body) <= KEEP_TOGETHER_MAX:
+    if section.keep_together and sum(map(_estimated_height, section.blocks)) <= KEEP_TOGETHER_MAX:
         # A short section moves to the next page as a whole rather than being split.
         yield KeepTogether(body)
     else:
         # A long one flows on from where it starts, so no half-empty page is left behind.
         yield from body
-
-
-def _height(flowables: list[Flowable]) -> float:
-    return sum(flowable.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1] for flowable in flowables)
 
 
 def _footer_canvas(summary: Summary) -> Callable[..., canvas.Canvas]:
