@@ -6,13 +6,13 @@ written for content editors, not for programmers.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from sdm_aid.content.characters import first_forbidden_character
 from sdm_aid.elements import SdmElement
 
 SCHEMA_VERSION = 1
@@ -24,13 +24,11 @@ MAX_LONG_TEXT = 2000
 
 
 def _reject_control_characters(value: str) -> str:
-    for char in value:
-        if char in "\n\t":
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
-            raise ValueError(
-                f"contains an invisible control character (U+{ord(char):04X}); retype the text without it"
-            )
+    char = first_forbidden_character(value)
+    if char is not None:
+        raise ValueError(
+            f"contains an invisible control character (U+{ord(char):04X}); retype the text without it"
+        )
     return value
 
 
@@ -87,12 +85,16 @@ class LongLocalText(StrictModel):
 
 
 class Audience(StrEnum):
+    """Who the grid is written for."""
+
     YOUTH = "youth"
     PARENT = "parent"
     BOTH = "both"
 
 
 class GridStatus(StrEnum):
+    """Whether clinicians have reviewed the content yet."""
+
     DRAFT = "draft"
     CLINICALLY_REVIEWED = "clinically_reviewed"
 
@@ -243,7 +245,7 @@ class Governance(StrictModel):
 class OptionGrid(StrictModel):
     """One decision, written as an Option Grid."""
 
-    schema_: Annotated[str | None, Field(alias="$schema")] = None
+    schema_: Annotated[str | None, Field(alias="$schema", title="JSON Schema")] = None
     """Path or address of the JSON Schema, so editors can autocomplete."""
     schema_version: Literal[1]
     """Version of this file format. Always 1 for now."""

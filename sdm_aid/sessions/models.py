@@ -7,29 +7,69 @@ Pseudonymous by design: there is no field for a real name, birth date, e-mail or
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
 
 SESSION_SCHEMA_VERSION = 1
+
+SESSION_TIMEZONE = ZoneInfo("Europe/Amsterdam")
+"""Where the sessions happen: local times are read and shown here; stored times are UTC."""
 
 # Length limits for what people type; the wizard shows them at entry.
 MAX_LABEL = 40
 MAX_SHORT_ENTRY = 300
 MAX_LONG_ENTRY = 2000
 MAX_QUESTIONS = 20
+MIN_FOLLOW_UP_MINUTES = 5
+MAX_FOLLOW_UP_MINUTES = 480
 
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL)]
+MAX_PARENTS = 2
+
+# A label is a nickname. These catch the obvious slips (an e-mail address or a phone number
+# typed into the name box); they are a light net, not a guarantee of anonymity.
+_EMAIL_LIKE = re.compile(r"\S@\S")
+_PHONE_LIKE = re.compile(r"\d(?:[\s().+/-]*\d){5,}")
+
+
+def _reject_contact_details(value: str) -> str:
+    if _EMAIL_LIKE.search(value):
+        raise ValueError("looks like an e-mail address; use a nickname such as 'Parent 1'")
+    if _PHONE_LIKE.search(value):
+        raise ValueError("looks like a phone number; use a nickname such as 'Parent 1'")
+    return value
+
+
+Label = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL),
+    AfterValidator(_reject_contact_details),
+]
 ShortEntry = Annotated[str, StringConstraints(max_length=MAX_SHORT_ENTRY)]
 LongEntry = Annotated[str, StringConstraints(max_length=MAX_LONG_ENTRY)]
 Language = Literal["nl", "en"]
 NOT_SURE = "not_sure"
-"""Leaning value for 'not sure yet'."""
+"""Leaning value for 'not sure yet'. Cannot clash with an option id (those have no '_')."""
+_OPTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+OptionId = Annotated[str, StringConstraints(pattern=_OPTION_ID.pattern, max_length=60)]
+"""The form of a grid's option id; whether the grid has it is checked by rules.grid_problems."""
 
 
 class SessionModel(BaseModel):
@@ -62,6 +102,14 @@ class ElementProgress(SessionModel):
     element: SdmElement
     status: ElementStatus = ElementStatus.NOT_STARTED
     skip_reason: ShortEntry | None = None
+
+    @model_validator(mode="after")
+    def _skip_needs_reason(self) -> ElementProgress:
+        if self.status == ElementStatus.SKIPPED and not (self.skip_reason or "").strip():
+            raise ValueError("a skipped element needs a reason")
+        if self.status == ElementStatus.DEFERRED and self.element != SdmElement.DECIDE:
+            raise ValueError("only the decision (element 8) can be deferred")
+        return self
 
 
 class Barrier(StrEnum):
@@ -99,6 +147,14 @@ class ParticipantAnswers(SessionModel):
     private: bool = False
     """Only for the young person: keep these answers out of the family copy."""
 
+    @field_validator("leaning")
+    @classmethod
+    def _leaning_is_option_or_not_sure(cls, value: str | None) -> str | None:
+        # Whether the option exists in the grid is checked by rules.grid_problems.
+        if value is None or value == NOT_SURE or _OPTION_ID.match(value):
+            return value
+        raise ValueError(f"leaning must be an option id or {NOT_SURE!r}")
+
 
 class SureAnswers(SessionModel):
     """SURE test (O'Connor & Légaré, 2008): four yes/no items; 4 = no decisional conflict."""
@@ -135,7 +191,7 @@ class SureResult(SessionModel):
 class Recommendation(SessionModel):
     """The professional's view (element 6). option_id None = 'to discuss in the session'."""
 
-    option_id: str | None = None
+    option_id: OptionId | None = None
     reasons: LongEntry = ""
     by_role: Role = Role.CLINICIAN
 
@@ -151,7 +207,7 @@ class DeferralReason(StrEnum):
 
 class Decided(SessionModel):
     kind: Literal["decided"] = "decided"
-    option_id: str
+    option_id: OptionId
     agree: list[str] = Field(default_factory=list)
     """Participant ids who agree with the choice."""
     disagree: list[str] = Field(default_factory=list)
@@ -180,6 +236,8 @@ class FollowUpStatus(StrEnum):
     PLANNED = "planned"
     DONE = "done"
     MISSED = "missed"
+    RESCHEDULED = "rescheduled"
+    """Only in follow_up_history: a planned follow-up that was moved to another time."""
 
 
 class FollowUp(SessionModel):
@@ -187,12 +245,15 @@ class FollowUp(SessionModel):
     """Stable id; also the calendar UID, so a re-download updates the entry."""
     starts_at: AwareDatetime
     """Stored in UTC; shown in Europe/Amsterdam."""
-    duration_minutes: Annotated[int, Field(ge=5, le=480)] = 30
+    duration_minutes: Annotated[int, Field(ge=MIN_FOLLOW_UP_MINUTES, le=MAX_FOLLOW_UP_MINUTES)] = 30
     with_whom: ShortEntry = ""
     mode: FollowUpMode = FollowUpMode.IN_PERSON
     purpose: LongEntry = ""
     status: FollowUpStatus = FollowUpStatus.PLANNED
     outcome_note: LongEntry = ""
+    sequence: Annotated[int, Field(ge=0)] = 0
+    """Calendar SEQUENCE: raised when a planned follow-up is moved (same id, so the family's
+    calendar entry moves with it instead of leaving the old time behind)."""
 
 
 class GridRef(SessionModel):
@@ -204,11 +265,17 @@ class GridRef(SessionModel):
     """SHA-256 of the grid file's bytes."""
 
 
+_MISSING = object()
+
+
 def _new_elements() -> list[ElementProgress]:
     return [ElementProgress(element=element) for element in ELEMENT_ORDER]
 
 
 class DecisionSession(SessionModel):
+    """A whole session. Assigning a field re-runs the whole-session checks; a refused
+    assignment leaves the field as it was (see __setattr__)."""
+
     schema_version: Literal[1] = SESSION_SCHEMA_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     """Pseudonymous id; the only handle in logs and lists."""
@@ -230,13 +297,58 @@ class DecisionSession(SessionModel):
     """Earlier outcomes, oldest first; revisiting a decision appends here, never overwrites."""
     follow_up: FollowUp | None = None
     follow_up_history: list[FollowUp] = Field(default_factory=list)
-    """Earlier follow-ups (done or missed), oldest first."""
+    """Earlier follow-ups (done, missed, or rescheduled), oldest first."""
     handoff_note: LongEntry = ""
     """The peer worker's note for the clinician."""
     youth_allows_family_copy: bool = False
     """The young person allows private answers in the family copy of the summary."""
     created_at: datetime
     updated_at: datetime
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DecisionSession:
+        roles = [p.role for p in self.participants]
+        if roles.count(Role.YOUTH) != 1:
+            raise ValueError("a session has exactly one young person")
+        if roles.count(Role.PARENT) > MAX_PARENTS:
+            raise ValueError(f"a session has at most {MAX_PARENTS} parents or carers")
+        ids = [p.id for p in self.participants]
+        if len(set(ids)) != len(ids):
+            raise ValueError("participant ids must be unique")
+        known = set(ids)
+        if unknown := (set(self.answers) | set(self.sure)) - known:
+            raise ValueError(f"answers for unknown participants: {sorted(unknown)}")
+        youth_id = ids[roles.index(Role.YOUTH)]
+        if any(a.private for pid, a in self.answers.items() if pid != youth_id):
+            raise ValueError("only the young person's answers can be private")
+        for outcome in [*self.outcome_history, self.outcome]:
+            if isinstance(outcome, Decided):
+                if unknown := (set(outcome.agree) | set(outcome.disagree)) - known:
+                    raise ValueError(f"decision refers to unknown participants: {sorted(unknown)}")
+                if both := set(outcome.agree) & set(outcome.disagree):
+                    raise ValueError(f"participants both agree and disagree: {sorted(both)}")
+        if tuple(p.element for p in self.elements) != ELEMENT_ORDER:
+            raise ValueError("elements must be the nine SDM elements in their fixed order")
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # pydantic runs the model checks after the new value is in place and does not undo it
+        # when they fail; undo it here, so a refused assignment can never be saved by accident.
+        previous = self.__dict__.get(name, _MISSING)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            if previous is not _MISSING:
+                self.__dict__[name] = previous
+            raise
+
+    @property
+    def youth(self) -> Participant:
+        return next(p for p in self.participants if p.role == Role.YOUTH)
+
+    @property
+    def parents(self) -> list[Participant]:
+        return [p for p in self.participants if p.role == Role.PARENT]
 
     def participant(self, participant_id: str) -> Participant:
         return next(p for p in self.participants if p.id == participant_id)

@@ -1,0 +1,319 @@
+"""What people see for every enum-like value of a session, in Dutch and English.
+
+Message ids are the English texts below; the Dutch is in locales/nl/LC_MESSAGES/sessions.po.
+Every function takes a `Translator` for the session's language (see `translator`), so one
+family's language never leaks to another. The test suite checks that every value of every
+enum here has a text in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import Enum
+from typing import TypeVar
+
+from sdm_aid.content.models import Certainty
+from sdm_aid.elements import SdmElement
+from sdm_aid.i18n import Language, Translator
+from sdm_aid.sessions.agreement import ConsiderationComparison, LeaningAgreement
+from sdm_aid.sessions.errors import RULE_ERROR_TEMPLATES, SessionRuleError, format_params
+from sdm_aid.sessions.models import (
+    NOT_SURE,
+    Barrier,
+    DeferralReason,
+    ElementStatus,
+    FollowUpMode,
+    FollowUpStatus,
+    Role,
+)
+from sdm_aid.sessions.status import FollowUpState, SessionStatus
+from sdm_aid.sessions.sure import SURE_ITEMS, SureInterpretation
+
+DOMAIN = "sessions"
+
+E = TypeVar("E", bound=Enum)
+
+ROLE_LABELS: Mapping[Role, str] = {
+    Role.YOUTH: "Young person",
+    Role.PARENT: "Parent or carer",
+    Role.PEER_WORKER: "Peer worker",
+    Role.CLINICIAN: "Clinician",
+}
+
+ELEMENT_NAMES: Mapping[SdmElement, str] = {
+    SdmElement.EXPLAIN_PROBLEM: "What the choice is about",
+    SdmElement.PRESENT_OPTIONS: "The options",
+    SdmElement.PROS_AND_CONS: "Pros and cons",
+    SdmElement.VALUES: "What matters to you",
+    SdmElement.ABILITY: "Can you do it?",
+    SdmElement.RECOMMENDATION: "Advice from the professional",
+    SdmElement.UNDERSTANDING: "Check what is clear",
+    SdmElement.DECIDE: "Choose now or later",
+    SdmElement.FOLLOW_UP: "Next appointment",
+}
+
+ELEMENT_WHY: Mapping[SdmElement, str] = {
+    SdmElement.EXPLAIN_PROBLEM: (
+        "You can only choose well when everyone knows what the choice is about, and that there "
+        "really is a choice."
+    ),
+    SdmElement.PRESENT_OPTIONS: (
+        "Seeing all options side by side, waiting included, shows that there is more than one good way."
+    ),
+    SdmElement.PROS_AND_CONS: (
+        "Every option has good and less good sides. Knowing how likely they are helps you compare fairly."
+    ),
+    SdmElement.VALUES: (
+        "The best choice fits what matters most to you. Your answers may differ from someone "
+        "else's, and that is fine."
+    ),
+    SdmElement.ABILITY: (
+        "A plan only helps if it fits your life: your time, travel, school or work, and energy."
+    ),
+    SdmElement.RECOMMENDATION: (
+        "The professional knows a lot about the options. You can ask what they advise, and why."
+    ),
+    SdmElement.UNDERSTANDING: (
+        "A short check shows whether anything is unclear, so nobody chooses because of a misunderstanding."
+    ),
+    SdmElement.DECIDE: (
+        "You can choose now, or choose later. Putting it off is fine, as long as you say what you still need."
+    ),
+    SdmElement.FOLLOW_UP: (
+        "A next appointment makes sure nobody is left waiting, especially when you have not chosen yet."
+    ),
+}
+
+STEP_HEADING = "Step {number} of {total}"
+
+ELEMENT_STATUS_LABELS: Mapping[ElementStatus, str] = {
+    ElementStatus.NOT_STARTED: "Not done yet",
+    ElementStatus.DONE: "Done",
+    ElementStatus.SKIPPED: "Skipped",
+    ElementStatus.DEFERRED: "Put off",
+}
+
+BARRIER_LABELS: Mapping[Barrier, str] = {
+    Barrier.TIME: "Time",
+    Barrier.TRAVEL: "Travel",
+    Barrier.SCHOOL_OR_WORK: "School or work",
+    Barrier.MONEY: "Money",
+    Barrier.ENERGY: "Energy",
+    Barrier.SUPPORT: "Support from others",
+}
+
+DEFERRAL_REASON_LABELS: Mapping[DeferralReason, str] = {
+    DeferralReason.NEED_MORE_INFORMATION: "We need more information",
+    DeferralReason.TALK_AT_HOME: "We want to talk it over at home",
+    DeferralReason.NOT_READY: "We are not ready to choose yet",
+    DeferralReason.FAMILY_DISAGREEMENT: "We do not agree yet as a family",
+    DeferralReason.TRY_SOMETHING_FIRST: "We want to try something else first",
+    DeferralReason.OTHER: "Another reason",
+}
+
+FOLLOW_UP_MODE_LABELS: Mapping[FollowUpMode, str] = {
+    FollowUpMode.IN_PERSON: "In person",
+    FollowUpMode.PHONE: "By phone",
+    FollowUpMode.VIDEO: "Video call",
+}
+
+FOLLOW_UP_STATUS_LABELS: Mapping[FollowUpStatus, str] = {
+    FollowUpStatus.PLANNED: "Planned",
+    FollowUpStatus.DONE: "Took place",
+    FollowUpStatus.MISSED: "Missed",
+    FollowUpStatus.RESCHEDULED: "Moved to another time",
+}
+
+FOLLOW_UP_STATE_LABELS: Mapping[FollowUpState, str] = {
+    FollowUpState.OVERDUE: "Overdue",
+    FollowUpState.DUE: "This week",
+    FollowUpState.UPCOMING: "Coming up",
+    FollowUpState.DONE: "Took place",
+    FollowUpState.MISSED: "Missed",
+    FollowUpState.RESCHEDULED: "Moved to another time",
+}
+
+SESSION_STATUS_LABELS: Mapping[SessionStatus, str] = {
+    SessionStatus.IN_PROGRESS: "In progress",
+    SessionStatus.DECIDED: "Choice made",
+    SessionStatus.DEFERRED: "Choice put off",
+}
+
+CERTAINTY_LABELS: Mapping[Certainty, str] = {
+    Certainty.HIGH: "The evidence is strong",
+    Certainty.MODERATE: "The evidence is fairly strong",
+    Certainty.LOW: "The evidence is weak",
+    Certainty.VERY_LOW: "The evidence is very weak",
+}
+
+NOT_SURE_LABEL = "Not sure yet"
+NOT_ANSWERED_LABEL = "Not answered"
+
+IMPORTANCE_LABELS: Mapping[int, str] = {
+    0: "Not important",
+    1: "A little important",
+    2: "Fairly important",
+    3: "Important",
+    4: "Very important",
+}
+
+LEANING_AGREEMENT_LABELS: Mapping[LeaningAgreement, str] = {
+    LeaningAgreement.SAME: "Everyone leans to the same option",
+    LeaningAgreement.DIFFERENT: "Not everyone leans to the same option",
+    LeaningAgreement.OPEN: "Not clear yet",
+}
+
+RATINGS_CLOSE = "Close together"
+RATINGS_APART = "Far apart"
+PARENTS_SPLIT = "The parents see this differently"
+YOUTH_ANSWERS_PRIVATE = "The young person's answers are private"
+
+SURE_INTERPRETATION_LABELS: Mapping[SureInterpretation, str] = {
+    SureInterpretation.NO_CONFLICT: "4 out of 4: no sign of doubt about the choice.",
+    SureInterpretation.POSSIBLE_CONFLICT: (
+        "Fewer than 4 times 'yes': there may still be doubt. Talk it over with the professional."
+    ),
+}
+SURE_MOMENT_LABELS: Mapping[str, str] = {"before": "Before", "after": "After"}
+YES_NO_LABELS: Mapping[bool, str] = {True: "Yes", False: "No"}
+
+_TABLES: tuple[Mapping, ...] = (
+    ROLE_LABELS,
+    ELEMENT_NAMES,
+    ELEMENT_WHY,
+    ELEMENT_STATUS_LABELS,
+    BARRIER_LABELS,
+    DEFERRAL_REASON_LABELS,
+    FOLLOW_UP_MODE_LABELS,
+    FOLLOW_UP_STATUS_LABELS,
+    FOLLOW_UP_STATE_LABELS,
+    SESSION_STATUS_LABELS,
+    CERTAINTY_LABELS,
+    IMPORTANCE_LABELS,
+    LEANING_AGREEMENT_LABELS,
+    SURE_INTERPRETATION_LABELS,
+    SURE_MOMENT_LABELS,
+    YES_NO_LABELS,
+    RULE_ERROR_TEMPLATES,
+)
+_SINGLES = (
+    STEP_HEADING,
+    NOT_SURE_LABEL,
+    NOT_ANSWERED_LABEL,
+    RATINGS_CLOSE,
+    RATINGS_APART,
+    PARENTS_SPLIT,
+    YOUTH_ANSWERS_PRIVATE,
+)
+
+
+def message_ids() -> set[str]:
+    """Every English text this module (and the SURE items) can show; for the catalogue check."""
+    ids = {text for table in _TABLES for text in table.values()}
+    return ids | set(_SINGLES) | {item.text for item in SURE_ITEMS}
+
+
+def translator(language: Language) -> Translator:
+    return Translator(DOMAIN, language)
+
+
+def role_label(role: Role, t: Translator) -> str:
+    return t(ROLE_LABELS[Role(role)])
+
+
+def element_name(element: SdmElement, t: Translator) -> str:
+    return t(ELEMENT_NAMES[SdmElement(element)])
+
+
+def element_why(element: SdmElement, t: Translator) -> str:
+    """One plain sentence on why this step matters."""
+    return t(ELEMENT_WHY[SdmElement(element)])
+
+
+def step_heading(element: SdmElement, t: Translator) -> str:
+    """'Stap 3 van 9' / 'Step 3 of 9'. The wizard adds the name and the why."""
+    return t(STEP_HEADING, number=SdmElement(element).number, total=len(SdmElement))
+
+
+def element_status_label(status: ElementStatus, t: Translator) -> str:
+    return t(ELEMENT_STATUS_LABELS[ElementStatus(status)])
+
+
+def barrier_label(barrier: Barrier, t: Translator) -> str:
+    return t(BARRIER_LABELS[Barrier(barrier)])
+
+
+def deferral_reason_label(reason: DeferralReason, t: Translator) -> str:
+    return t(DEFERRAL_REASON_LABELS[DeferralReason(reason)])
+
+
+def follow_up_mode_label(mode: FollowUpMode, t: Translator) -> str:
+    return t(FOLLOW_UP_MODE_LABELS[FollowUpMode(mode)])
+
+
+def follow_up_status_label(status: FollowUpStatus, t: Translator) -> str:
+    return t(FOLLOW_UP_STATUS_LABELS[FollowUpStatus(status)])
+
+
+def follow_up_state_label(state: FollowUpState, t: Translator) -> str:
+    return t(FOLLOW_UP_STATE_LABELS[FollowUpState(state)])
+
+
+def session_status_label(status: SessionStatus, t: Translator) -> str:
+    return t(SESSION_STATUS_LABELS[SessionStatus(status)])
+
+
+def certainty_label(certainty: Certainty, t: Translator) -> str:
+    return t(CERTAINTY_LABELS[Certainty(certainty)])
+
+
+def importance_label(rating: int, t: Translator) -> str:
+    return t(IMPORTANCE_LABELS[rating])
+
+
+def not_sure_label(t: Translator) -> str:
+    return t(NOT_SURE_LABEL)
+
+
+def leaning_label(leaning: str | None, option_labels: Mapping[str, str], t: Translator) -> str:
+    """An option's label (already in the right language, from the grid), 'not sure yet', or
+    'not answered'."""
+    if leaning is None:
+        return t(NOT_ANSWERED_LABEL)
+    if leaning == NOT_SURE:
+        return t(NOT_SURE_LABEL)
+    return option_labels[leaning]
+
+
+def leaning_agreement_label(agreement: LeaningAgreement, t: Translator) -> str:
+    return t(LEANING_AGREEMENT_LABELS[LeaningAgreement(agreement)])
+
+
+def consideration_agreement_label(comparison: ConsiderationComparison, t: Translator) -> str:
+    """'Far apart' when the young person and a parent differ, else 'close together'."""
+    return t(RATINGS_APART if comparison.differs else RATINGS_CLOSE)
+
+
+def parents_split_label(t: Translator) -> str:
+    return t(PARENTS_SPLIT)
+
+
+def youth_private_label(t: Translator) -> str:
+    return t(YOUTH_ANSWERS_PRIVATE)
+
+
+def sure_interpretation_label(interpretation: SureInterpretation, t: Translator) -> str:
+    return t(SURE_INTERPRETATION_LABELS[SureInterpretation(interpretation)])
+
+
+def sure_moment_label(moment: str, t: Translator) -> str:
+    return t(SURE_MOMENT_LABELS[moment])
+
+
+def yes_no_label(value: bool, t: Translator) -> str:
+    return t(YES_NO_LABELS[bool(value)])
+
+
+def rule_error_message(error: SessionRuleError, t: Translator) -> str:
+    """The refusal in the translator's language, dates written the local way."""
+    return t(error.template, **format_params(error.params, t.locale))
