@@ -10,11 +10,10 @@ from sdm_aid.content.loader import LoadedGrid
 from sdm_aid.content.models import GridStatus
 from sdm_aid.i18n import LANGUAGES, Translator
 from sdm_aid.services.sessions import ResumeCodeError
-from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.sessions.models import MAX_LABEL, DecisionSession
 from sdm_aid.storage import StorageError
 from sdm_aid.wizard import registry
 from sdm_aid.wizard.inputs import MAX_PARENTS, build_participants, check_people
-from sdm_aid.sessions.models import MAX_LABEL
 from sdm_ui import feedback, frame, services, state
 from sdm_ui.grid_view import AUDIENCE_TEXT
 from sdm_ui.text import html_text, md_escape

@@ -7,8 +7,8 @@ otherwise the figures match the grid's own denominator, and above 100 no array i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import base64
+from dataclasses import dataclass
 from html import escape
 
 from sdm_aid.content.models import Likelihood

@@ -7,8 +7,8 @@ import pickle
 import pytest
 import wizard_driver as w
 
-from sdm_aid.storage import DatabaseUnavailableError
 from sdm_aid.services.sessions import SessionService
+from sdm_aid.storage import DatabaseUnavailableError
 from sdm_ui import state
 
 

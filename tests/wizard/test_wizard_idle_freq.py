@@ -1,10 +1,9 @@
+import base64
 import re
 
 import pytest
 
 from sdm_aid.content.models import Certainty, Likelihood, Text
-import base64
-
 from sdm_aid.wizard.frequencies import FrequencyView, frequency_view, icon_array_img, icon_array_svg
 from sdm_aid.wizard.idle import DEFAULT_IDLE_MINUTES, IdlePolicy, IdleSettingError
 
