@@ -94,6 +94,10 @@ def server_time(runs: int) -> None:
         print(_line(name, _time(at.run, runs), floor_median))
 
 
+_RENDERED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')"""
+
+
 def browser_time(runs: int, folder: Path) -> None:
     from app_server import CHROMIUM, CHROMIUM_FLAGS, start_server
     from playwright.sync_api import sync_playwright
@@ -110,12 +114,14 @@ def browser_time(runs: int, folder: Path) -> None:
             page = browser.new_page(viewport={"width": 768, "height": 1024}, locale="nl-NL")
             page.goto(minimal_server.url)
             page.get_by_text("Clicked 0 times").wait_for()
+            page.wait_for_function(_RENDERED_JS, polling="raf")
             clicks = iter(range(1, 10_000))
 
             def click_minimal() -> None:
                 expected = f"Clicked {next(clicks)} times"
                 page.get_by_role("button", name="Go").click()
                 page.get_by_text(expected).wait_for()
+                page.wait_for_function(_RENDERED_JS, polling="raf")
 
             floor = _time(click_minimal, runs)
 
@@ -123,12 +129,14 @@ def browser_time(runs: int, folder: Path) -> None:
             page.get_by_text("Testkeuze bij piekeren").first.click()
             page.get_by_role("button", name="Beginnen").click()
             page.get_by_text("Stap 1 van 9").wait_for()
+            page.wait_for_function(_RENDERED_JS, polling="raf")
             toggle = iter(range(10_000))
 
             def click_wizard() -> None:
                 forward = next(toggle) % 2 == 0
                 page.get_by_role("button", name="Volgende" if forward else "Vorige").click()
                 page.get_by_text("Stap 2 van 9" if forward else "Stap 1 van 9").wait_for()
+                page.wait_for_function(_RENDERED_JS, polling="raf")  # old step's buttons gone
 
             wizard = _time(click_wizard, runs)
             browser.close()

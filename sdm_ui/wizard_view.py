@@ -7,6 +7,7 @@ from types import ModuleType
 
 import streamlit as st
 
+from sdm_aid.content.models import OptionGrid
 from sdm_aid.elements import SdmElement
 from sdm_aid.sessions import labels, rules
 from sdm_aid.sessions.errors import SessionRuleError
@@ -78,10 +79,27 @@ def render(ctx: PageContext) -> None:
             )
         )
         return
+    first, second = st.empty(), st.empty()
+    try:
+        with first.container():
+            _draw(ctx, session, loaded.grid)
+    except _StepChanged:
+        # Saved and moved on: draw the new step in this same run instead of a second full
+        # rerun (a Next then costs one script run; the widgets of the two steps have
+        # different keys, so nothing is drawn twice). A second slot, because a container
+        # drawn again into the same slot keeps the first drawing's extra elements on screen.
+        first.empty()
+        with second.container():
+            _draw(ctx, state.draft() or session, loaded.grid)
+
+
+class _StepChanged(Exception):  # noqa: N818 (a signal, not an error)
+    """The draft was saved at another step."""
+
+
+def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
     element = steps.element_for_step(session.current_step)
-    view = StepView(
-        ctx=ctx, session=session, grid=loaded.grid, element=element, lt=labels.translator(ctx.language)
-    )
+    view = StepView(ctx=ctx, session=session, grid=grid, element=element, lt=labels.translator(ctx.language))
 
     _header(view)
     saving.problem_banner(ctx.t)
@@ -202,8 +220,16 @@ def _move(
             return
     candidate.current_step = to_step
     st.session_state.pop(SHOW_MISSING, None)
-    if saving.save(candidate) and finish:
+    _saved_then_show(view, candidate, finish=finish)
+
+
+def _saved_then_show(view: StepView, candidate: DecisionSession, *, finish: bool) -> None:
+    if not saving.save(candidate):
+        st.rerun()  # the banner says why; the typed answers stay
+    if finish:
         frame.go(registry.FINISH)
+    if candidate.current_step != view.session.current_step:
+        raise _StepChanged
     st.rerun()
 
 
@@ -219,9 +245,7 @@ def _skip(view: StepView, reason: str) -> None:
         _refuse(view, error)
         return
     candidate.current_step = steps.next_step(candidate.current_step) or candidate.current_step
-    if saving.save(candidate) and steps.next_step(view.session.current_step) is None:
-        frame.go(registry.FINISH)
-    st.rerun()
+    _saved_then_show(view, candidate, finish=steps.next_step(view.session.current_step) is None)
 
 
 def _refuse(view: StepView, error: EntryError | SessionRuleError) -> None:
