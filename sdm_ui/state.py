@@ -22,7 +22,6 @@ SAVED_AT = "sdm.saved_at"
 LAST_ACTIVITY = "sdm.last_activity"
 GENERATION = "sdm.gen"
 NOTICE = "sdm.notice"
-TURN_PREFIX = "sdm.turn."
 
 DEFAULT_LABELS: dict[str, tuple[str, dict[str, int]]] = {
     "start.youth": ("Young person", {}),
@@ -58,8 +57,6 @@ def set_draft(session: DecisionSession, *, fresh_widgets: bool = False) -> None:
     st.session_state[DRAFT] = session
     if fresh_widgets:
         st.session_state[GENERATION] = generation() + 1
-        for key in [k for k in st.session_state if str(k).startswith(TURN_PREFIX)]:
-            del st.session_state[key]
 
 
 def generation() -> int:
@@ -87,15 +84,6 @@ def saved_at() -> datetime | None:
 
 def set_saved_at(moment: datetime) -> None:
     st.session_state[SAVED_AT] = moment
-
-
-def turn(step: str, count: int) -> int:
-    index = int(st.session_state.get(TURN_PREFIX + step, 0))
-    return index if 0 <= index < count else 0
-
-
-def set_turn(step: str, index: int) -> None:
-    st.session_state[TURN_PREFIX + step] = index
 
 
 def notice() -> str | None:

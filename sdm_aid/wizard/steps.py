@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
-from sdm_aid.sessions.models import NOT_SURE, DecisionSession, Deferred, Participant, Role
+from sdm_aid.sessions.models import DecisionSession, Deferred, Participant, Role
 
 TOTAL_STEPS = len(ELEMENT_ORDER)
 
@@ -156,7 +156,3 @@ def can_skip(session: DecisionSession, element: SdmElement) -> bool:
     if element in NOT_SKIPPABLE:
         return False
     return not (element == SdmElement.FOLLOW_UP and isinstance(session.outcome, Deferred))
-
-
-def is_not_sure(leaning: str | None) -> bool:
-    return leaning == NOT_SURE

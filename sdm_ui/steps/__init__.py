@@ -18,7 +18,7 @@ import streamlit as st
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.elements import SdmElement
 from sdm_aid.i18n import Language, Translator
-from sdm_aid.sessions.models import DecisionSession, Participant
+from sdm_aid.sessions.models import DecisionSession
 from sdm_ui import state
 from sdm_ui.frame import PageContext
 
@@ -63,7 +63,3 @@ class StepView:
 
     def option_label(self, option_id: str) -> str:
         return self.grid.option(option_id).label.get(self.language)
-
-
-def person_label(person: Participant) -> str:
-    return person.label
