@@ -53,7 +53,10 @@ if code:
         )
     )
     st.html(
-        f'<button class="sdm-print" onclick="window.print()">{escape(t("Print this page"))}</button>'
+        f'<button class="sdm-print" type="button">{escape(t("Print this page"))}</button>'
+        # Our own script (no user text): inline onclick handlers are removed by sanitising.
+        "<script>document.querySelectorAll('button.sdm-print').forEach("
+        "b => { b.onclick = () => window.print(); });</script>"
         "<style>.sdm-print{min-height:3rem;padding:.5rem 1.25rem;font-size:1.05rem;"
         "border-radius:.5rem;border:1px solid #90a4ae;background:#fff;cursor:pointer}"
         "@media print{.sdm-print{display:none}}</style>",

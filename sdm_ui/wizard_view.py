@@ -46,6 +46,11 @@ MODULES: dict[SdmElement, ModuleType] = {
 }
 SHOW_MISSING = "sdm.show_missing"
 MESSAGE = "sdm.step_message"
+SCROLL_TOP = "sdm.scroll_top"
+_SCROLL_TOP_JS = (
+    "<script>(document.querySelector('[data-testid=\"stMain\"]')||window).scrollTo({top:0});"
+    "window.scrollTo({top:0});</script>"
+)
 
 MISSING_TEXT = {
     Missing.IMPORTANCE: "{name}: please rate every point.",
@@ -84,6 +89,7 @@ def render(ctx: PageContext) -> None:
         with first.container():
             _draw(ctx, session, loaded.grid)
     except _StepChanged:
+        st.session_state[SCROLL_TOP] = True
         # Saved and moved on: draw the new step in this same run instead of a second full
         # rerun (a Next then costs one script run; the widgets of the two steps have
         # different keys, so nothing is drawn twice). A second slot, because a container
@@ -101,6 +107,11 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
     element = steps.element_for_step(session.current_step)
     view = StepView(ctx=ctx, session=session, grid=grid, element=element, lt=labels.translator(ctx.language))
 
+    # A new step starts at its heading, not where the finger was on the previous one. The
+    # element is always there (empty when not scrolling) so the elements below keep their
+    # positions: a shifted element is drawn anew, and open tabs would jump back to the first.
+    scroll = st.session_state.pop(SCROLL_TOP, False)
+    st.html(_SCROLL_TOP_JS if scroll else '<span class="sdm-top"></span>', unsafe_allow_javascript=scroll)
     _header(view)
     saving.problem_banner(ctx.t)
     message = st.session_state.pop(MESSAGE, None)

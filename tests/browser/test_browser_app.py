@@ -280,6 +280,10 @@ def test_full_flow(language: str, server: Server, browser: Browser, shots: Path)
     full_flow(page, server, language, shots, f"flow-{language}-768")
     code = page.locator(".sdm-code").first.inner_text().strip()
     assert re.fullmatch(r"[A-Z0-9-]{6,}", code)
+    # The print button opens the browser's print dialog (replaced here by a marker).
+    page.evaluate("() => { window.print = () => { window.__sdmPrinted = true; }; }")
+    page.locator("button.sdm-print").click()
+    assert page.evaluate("() => window.__sdmPrinted === true")
     button(page, TEXT[language]["clear"])
     shown(page, TEXT["nl"]["new"])  # cleared: back to the start, in the default language
     page.go_back()
