@@ -87,12 +87,16 @@ class LongLocalText(StrictModel):
 
 
 class Audience(StrEnum):
+    """Who the grid is written for."""
+
     YOUTH = "youth"
     PARENT = "parent"
     BOTH = "both"
 
 
 class GridStatus(StrEnum):
+    """Whether clinicians have reviewed the content yet."""
+
     DRAFT = "draft"
     CLINICALLY_REVIEWED = "clinically_reviewed"
 
@@ -243,7 +247,7 @@ class Governance(StrictModel):
 class OptionGrid(StrictModel):
     """One decision, written as an Option Grid."""
 
-    schema_: Annotated[str | None, Field(alias="$schema")] = None
+    schema_: Annotated[str | None, Field(alias="$schema", title="JSON Schema")] = None
     """Path or address of the JSON Schema, so editors can autocomplete."""
     schema_version: Literal[1]
     """Version of this file format. Always 1 for now."""

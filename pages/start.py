@@ -1,0 +1,192 @@
+"""Start: begin a conversation (grid, language, who is here) or continue one with a code."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from sdm_aid.content.loader import LoadedGrid
+from sdm_aid.content.models import GridStatus
+from sdm_aid.i18n import LANGUAGES, Translator
+from sdm_aid.services.sessions import ResumeCodeError
+from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.storage import StorageError
+from sdm_aid.wizard import registry
+from sdm_aid.wizard.inputs import MAX_PARENTS, build_participants, check_people
+from sdm_aid.sessions.models import MAX_LABEL
+from sdm_ui import feedback, frame, services, state
+from sdm_ui.grid_view import AUDIENCE_TEXT
+from sdm_ui.text import html_text, md_escape
+
+ctx = frame.page(registry.START)
+t = ctx.t
+
+
+def client_key() -> str:
+    """Who is typing codes, for the service's throttling: the browser's address (hashed there)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
+
+
+def on_language_change() -> None:
+    state.set_language(st.session_state["start.language"])
+
+
+def grid_caption(loaded: LoadedGrid, tr: Translator) -> str:
+    grid = loaded.grid
+    parts = [
+        tr(AUDIENCE_TEXT[grid.audience]),
+        tr("age {low} to {high}", low=grid.age_band.min_age, high=grid.age_band.max_age),
+        tr("example content (draft)")
+        if grid.governance.status == GridStatus.DRAFT
+        else tr("clinically reviewed"),
+    ]
+    if loaded.expired:
+        parts.append(tr("review overdue"))
+    return md_escape(" · ".join(parts))
+
+
+html_text(t("Choosing together"), tag="h1", css_class="sdm-title")
+if state.notice() == "idle":
+    st.info(t("The screen was cleared because nobody used it for a while."), icon=":material/timer:")
+
+st.radio(
+    t("Language"),
+    options=list(LANGUAGES),
+    index=LANGUAGES.index(ctx.language),
+    format_func={"nl": "Nederlands", "en": "English"}.__getitem__,
+    horizontal=True,
+    key="start.language",
+    on_change=on_language_change,
+)
+
+draft = ctx.draft
+if draft is not None:
+    st.info(t("A conversation is open on this screen."), icon=":material/info:")
+    left, right = st.columns(2)
+    if left.button(t("Continue the conversation"), type="primary", use_container_width=True):
+        frame.go(registry.WIZARD)
+    if right.button(t("Finish and clear"), use_container_width=True):
+        state.clear_everything()
+        st.rerun()
+    st.stop()
+
+new_tab, resume_tab = st.tabs([t("Start a new conversation"), t("Continue with a code")])
+
+with new_tab:
+    library = services.library()
+    grids = sorted(library.grids.values(), key=lambda g: g.grid.title.get(ctx.language).casefold())
+    if library.errors:
+        st.warning(
+            t(
+                "{count} decision aid(s) could not be loaded. Staff can check them with 'sdm-aid validate'.",
+                count=len(library.errors),
+            ),
+            icon=":material/warning:",
+        )
+    if not grids:
+        st.error(t("There are no decision aids yet. Please ask a staff member."))
+        st.stop()
+    by_id = {g.grid.id: g for g in grids}
+    grid_id = st.radio(
+        t("What do you want to choose about?"),
+        options=list(by_id),
+        format_func=lambda gid: md_escape(by_id[gid].grid.title.get(ctx.language)),
+        captions=[grid_caption(g, t) for g in grids],
+        key="start.grid",
+    )
+    chosen = by_id[grid_id]
+    if chosen.expired:
+        st.warning(
+            t("This decision aid should have been checked again by now. The information may be out of date."),
+            icon=":material/event_busy:",
+        )
+
+    html_text(t("Who is here?"), tag="p", css_class="sdm-h")
+    youth_label = st.text_input(
+        t("The young person (a first name or nickname is enough)"),
+        value=t("Young person"),
+        max_chars=MAX_LABEL,
+        key="start.youth",
+    )
+    parent_count = st.radio(
+        t("How many parents or carers are here?"),
+        options=list(range(MAX_PARENTS + 1)),
+        index=1,
+        horizontal=True,
+        key="start.parents",
+    )
+    parent_labels = [
+        st.text_input(
+            t("Parent or carer {number} (a name or nickname)", number=n),
+            value=t("Parent {number}", number=n),
+            max_chars=MAX_LABEL,
+            key=f"start.parent.{n}",
+        )
+        for n in range(1, parent_count + 1)
+    ]
+    peer = st.checkbox(t("A peer worker guides this conversation"), key="start.peer")
+    peer_label = (
+        st.text_input(
+            t("The peer worker (a first name is enough)"),
+            value=t("Peer worker"),
+            max_chars=MAX_LABEL,
+            key="start.peer_label",
+        )
+        if peer
+        else None
+    )
+
+    if st.button(t("Begin"), type="primary", key="start.begin"):
+        issues = check_people(youth_label, parent_labels, peer_label)
+        for issue in issues:
+            feedback.show_issue(t, issue)
+        if not issues:
+            now = datetime.now(UTC)
+            session = DecisionSession(
+                grid=chosen.ref(),
+                language=ctx.language,
+                participants=build_participants(youth_label, parent_labels, peer_label),
+                peer_worker_guides=peer,
+                created_at=now,
+                updated_at=now,
+            )
+            try:
+                started = services.session_service().start(session)
+            except StorageError:
+                feedback.storage_down(t)
+            else:
+                state.set_draft(started.session, fresh_widgets=True)
+                state.set_resume_code(started.resume_code)
+                state.set_saved_at(now)
+                frame.go(registry.WIZARD)
+
+with resume_tab:
+    code = st.text_input(
+        t("Your code"),
+        max_chars=20,
+        key="start.code",
+        help=t("The code you got at the start of the conversation."),
+    )
+    if st.button(t("Continue"), type="primary", key="start.resume"):
+        try:
+            session = services.session_service().resume(
+                code.strip(), client_key=client_key()
+            )
+        except ResumeCodeError:
+            st.error(t("This code does not work. Check the code and try again, or start a new conversation."))
+        except StorageError:
+            feedback.storage_down(t)
+        else:
+            state.set_draft(session, fresh_widgets=True)
+            state.set_language(session.language)
+            state.set_resume_code(code.strip().upper())
+            frame.go(registry.WIZARD)
+
+st.divider()
+st.page_link(
+    registry.COMPARE.file,
+    label=t("Look at the options side by side, without starting"),
+    icon=":material/table_view:",
+)

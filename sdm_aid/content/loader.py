@@ -1,0 +1,240 @@
+"""Load Option Grid files strictly: every failure becomes one `GridLoadError`.
+
+    loaded = load_grid(Path("option_grids/depression-youth.json"))
+    loaded.grid, loaded.content_hash, loaded.warnings, loaded.expired, loaded.ref()
+
+    library = load_library()          # every option_grids/*.json, by grid id
+    library.grids, library.errors
+
+The checks run in three layers and report together: the strict JSON reader
+(`json_reading`), the structure (`structure`, the pydantic models) and the cross-references
+(`consistency`). Nothing but `GridLoadError` leaves `load_grid` / `load_grid_bytes`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sdm_aid.content.consistency import check_consistency
+from sdm_aid.content.json_reading import MAX_FILE_BYTES, read_json
+from sdm_aid.content.models import OptionGrid
+from sdm_aid.content.problems import GridLoadError, GridProblem, shorten
+from sdm_aid.content.structure import validate_structure
+from sdm_aid.sessions.models import GridRef
+
+GRID_DIR_ENV = "SDM_AID_GRID_DIR"
+MAX_PROBLEMS = 100
+"""A badly broken file can produce thousands of problems; the first hundred are enough."""
+
+__all__ = [
+    "GridLibrary",
+    "GridLoadError",
+    "GridProblem",
+    "LoadedGrid",
+    "default_grid_dir",
+    "grid_files",
+    "load_files",
+    "load_grid",
+    "load_grid_bytes",
+    "load_library",
+]
+
+
+@dataclass(frozen=True)
+class LoadedGrid:
+    grid: OptionGrid
+    path: Path | None
+    content_hash: str
+    """SHA-256 (hex) of the file's raw bytes: sessions record exactly which text they used."""
+    warnings: list[GridProblem]
+    as_of: date | None = None
+    """The day `expired` is judged on; None means the current day at the time of asking."""
+
+    @property
+    def expired(self) -> bool:
+        return self.grid.governance.next_review_due < (self.as_of or date.today())
+
+    def ref(self) -> GridRef:
+        return GridRef(id=self.grid.id, version=self.grid.version, content_hash=self.content_hash)
+
+
+def load_grid(path: Path, *, today: date | None = None) -> LoadedGrid:
+    """Read and check one grid file. Raises only `GridLoadError`."""
+    path = Path(path)
+    data = _read_bytes(path)
+    loaded = load_grid_bytes(data, source_name=str(path), today=today)
+    extra: list[GridProblem] = []
+    if path.stem != loaded.grid.id:
+        extra.append(
+            GridProblem(
+                "id",
+                f"The file name {shorten(path.name)} does not match the grid id {shorten(loaded.grid.id)}.",
+                f"Rename the file to '{loaded.grid.id}.json' (or change the id) so the grid is easy to find.",
+                "warning",
+            )
+        )
+    return LoadedGrid(loaded.grid, path, loaded.content_hash, [*loaded.warnings, *extra], loaded.as_of)
+
+
+def load_grid_bytes(data: bytes, *, source_name: str, today: date | None = None) -> LoadedGrid:
+    """Check grid bytes (e.g. an upload). Raises only `GridLoadError` naming `source_name`."""
+    try:
+        return _load(data, source_name, today)
+    except GridLoadError:
+        raise
+    except Exception as error:  # a bug in the checks must still not reach the caller raw
+        raise GridLoadError(
+            source_name,
+            [
+                GridProblem(
+                    "$",
+                    f"SDM Aid hit an unexpected problem while checking this file ({type(error).__name__}).",
+                    "Please report this to the SDM Aid maintainers together with the file.",
+                )
+            ],
+        ) from error
+
+
+def _load(data: bytes, source_name: str, today: date | None) -> LoadedGrid:
+    parsed = read_json(data)
+    problems = list(parsed.problems)
+    grid: OptionGrid | None = None
+    if parsed.readable:
+        grid, structure_problems = validate_structure(parsed.value, parsed.flagged)
+        problems += structure_problems
+        problems += check_consistency(parsed.value, today=today or date.today())
+    errors = [problem for problem in problems if problem.severity == "error"]
+    warnings = [problem for problem in problems if problem.severity == "warning"]
+    if errors or grid is None:
+        reported = [*errors, *warnings]
+        if len(reported) > MAX_PROBLEMS:
+            hidden = len(reported) - MAX_PROBLEMS
+            reported = [
+                *reported[:MAX_PROBLEMS],
+                GridProblem("$", f"… and {hidden} more problems.", "Fix the problems above first."),
+            ]
+        raise GridLoadError(source_name, reported)
+    digest = hashlib.sha256(data).hexdigest()
+    return LoadedGrid(grid=grid, path=None, content_hash=digest, warnings=warnings, as_of=today)
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise _unreadable(name, "This is a folder, not a grid file.", "Give the path of a .json file.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # enough to know it is too large
+            if len(data) > MAX_FILE_BYTES:
+                data += handle.read()
+            return data
+    except GridLoadError:
+        raise
+    except FileNotFoundError:
+        raise _unreadable(name, "The file does not exist.", "Check the path and the file name.") from None
+    except PermissionError:
+        raise _unreadable(
+            name, "The file cannot be read: permission denied.", "Ask for read access to the file."
+        ) from None
+    except IsADirectoryError:
+        raise _unreadable(
+            name, "This is a folder, not a grid file.", "Give the path of a .json file."
+        ) from None
+    except (OSError, ValueError) as error:  # ValueError: e.g. a NUL byte in the path
+        raise _unreadable(
+            name, f"The file cannot be read ({type(error).__name__}).", "Check the path and the file."
+        ) from None
+
+
+def _unreadable(name: str, message: str, hint: str) -> GridLoadError:
+    return GridLoadError(name, [GridProblem("$", message, hint)])
+
+
+@dataclass
+class GridLibrary:
+    grids: dict[str, LoadedGrid] = field(default_factory=dict)
+    """Valid grids by grid id, ordered by their Dutch title."""
+    errors: list[GridLoadError] = field(default_factory=list)
+    """Files that could not be loaded; their grids are left out."""
+
+    def get(self, grid_id: str) -> LoadedGrid | None:
+        return self.grids.get(grid_id)
+
+
+def default_grid_dir() -> Path:
+    """SDM_AID_GRID_DIR if set, otherwise the repository's option_grids/ folder."""
+    configured = os.environ.get(GRID_DIR_ENV)
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parents[2] / "option_grids"
+
+
+def grid_files(directory: Path) -> list[Path]:
+    """The *.json files directly in `directory` (not in subfolders), sorted by name."""
+    try:
+        return sorted(path for path in directory.glob("*.json") if not path.is_dir())
+    except OSError:
+        return []
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    path: Path
+    loaded: LoadedGrid | None = None
+    error: GridLoadError | None = None
+
+
+def load_files(paths: Iterable[Path], *, today: date | None = None) -> list[LoadOutcome]:
+    """Load each file; two files with the same grid id are both errors (which one is meant
+    is unclear, and sessions refer to a grid by its id)."""
+    outcomes: list[LoadOutcome] = []
+    for path in paths:
+        try:
+            outcomes.append(LoadOutcome(path, loaded=load_grid(path, today=today)))
+        except GridLoadError as error:
+            outcomes.append(LoadOutcome(path, error=error))
+    by_id: dict[str, list[int]] = {}
+    for index, outcome in enumerate(outcomes):
+        if outcome.loaded is not None:
+            by_id.setdefault(outcome.loaded.grid.id, []).append(index)
+    for grid_id, indices in by_id.items():
+        if len(indices) < 2:
+            continue
+        for index in indices:
+            path, loaded = outcomes[index].path, outcomes[index].loaded
+            others = ", ".join(shorten(outcomes[other].path.name) for other in indices if other != index)
+            problem = GridProblem(
+                "id",
+                f"The grid id {shorten(grid_id)} is also used by {others}.",
+                "Give every grid its own id; grids with this id are left out until it is fixed.",
+            )
+            warnings = loaded.warnings if loaded is not None else []
+            outcomes[index] = LoadOutcome(path, error=GridLoadError(str(path), [problem, *warnings]))
+    return outcomes
+
+
+def load_library(directory: Path | None = None, *, today: date | None = None) -> GridLibrary:
+    """Every *.json grid in `directory` (default: `default_grid_dir()`), never raising."""
+    directory = Path(directory) if directory is not None else default_grid_dir()
+    if not directory.is_dir():
+        error = _unreadable(
+            str(directory),
+            "The grid folder does not exist." if not directory.exists() else "This is not a folder.",
+            f"Create it, or point {GRID_DIR_ENV} at the folder with the grid files.",
+        )
+        return GridLibrary(errors=[error])
+    library = GridLibrary()
+    loaded: list[LoadedGrid] = []
+    for outcome in load_files(grid_files(directory), today=today):
+        if outcome.loaded is not None:
+            loaded.append(outcome.loaded)
+        elif outcome.error is not None:
+            library.errors.append(outcome.error)
+    for grid in sorted(loaded, key=lambda item: (item.grid.title.nl.casefold(), item.grid.id)):
+        library.grids[grid.grid.id] = grid
+    return library

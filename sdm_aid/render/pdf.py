@@ -1,0 +1,276 @@
+"""The summary as an A4 PDF (reportlab platypus): the print artefact that leaves the room.
+
+reportlab's Paragraph parses its text as markup, so every string from the model is escaped
+here exactly once (`_markup`) and the only tags come from this module. The font is DejaVu
+Sans, shipped in `fonts/` and embedded, because the built-in Helvetica has no ĳ or ł.
+No links and no images are ever made.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
+from reportlab.platypus import (
+    Table as PdfTable,
+)
+from reportlab.platypus import (
+    TableStyle as PdfTableStyle,
+)
+
+from sdm_aid.render.model import Block, Bullets, Fields, Para, Section, Summary, Table
+
+FONT_DIR = Path(__file__).with_name("fonts")
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 16 * mm
+MARGIN_TOP = 16 * mm
+MARGIN_BOTTOM = 20 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+HEADING_ROOM = 40 * mm
+
+HEADER_FILL = colors.HexColor("#e6e6e6")
+HIGHLIGHT_FILL = colors.HexColor("#dff0d8")
+HIGHLIGHT_HEADER_FILL = colors.HexColor("#b9dfb0")
+FLAG_FILL = colors.HexColor("#fde7cf")
+RULE = colors.HexColor("#999999")
+MUTED = colors.HexColor("#555555")
+
+_font_lock = threading.Lock()
+_fonts_registered = False
+
+
+def register_fonts() -> None:
+    """Register the shipped DejaVu family once per process, so <b> and <i> find their faces."""
+    global _fonts_registered
+    with _font_lock:
+        if _fonts_registered:
+            return
+        pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT_ITALIC, str(FONT_DIR / "DejaVuSans-Oblique.ttf")))
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
+        )
+        _fonts_registered = True
+
+
+def _style(name: str, **overrides: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
+        "fontName": FONT,
+        "bulletFontName": FONT,  # the default is Helvetica, which is not embedded
+        "fontSize": 9.5,
+        "leading": 12.5,
+        "spaceAfter": 3,
+        "splitLongWords": 1,  # a 5000-character word wraps instead of overflowing
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
+    base.update(overrides)
+    return ParagraphStyle(name, **base)
+
+
+STYLES: dict[str, ParagraphStyle] = {
+    "title": _style("title", fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=2),
+    "subtitle": _style("subtitle", fontSize=12, leading=15, spaceAfter=2),
+    "generated": _style("generated", fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=6),
+    "heading": _style(
+        "heading", fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=9, spaceAfter=4, keepWithNext=1
+    ),
+    "normal": _style("normal"),
+    "strong": _style("strong", fontName=FONT_BOLD),
+    "note": _style("note", fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor=MUTED),
+    "bullet": _style("bullet", leftIndent=11, bulletIndent=1, spaceAfter=1.5),
+    "cell": _style("cell", fontSize=8, leading=10, spaceAfter=0),
+    "cell_head": _style("cell_head", fontName=FONT_BOLD, fontSize=8, leading=10, spaceAfter=0),
+    "label": _style("label", fontName=FONT_BOLD, spaceAfter=0),
+    "value": _style("value", spaceAfter=0),
+}
+
+
+def _markup(text: str) -> str:
+    """Raw text -> reportlab paragraph markup: escaped once, newlines as line breaks."""
+    return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br/>")
+
+
+def _para(text: str, style: str) -> Paragraph:
+    return Paragraph(_markup(text), STYLES[style])
+
+
+def _fields(block: Fields) -> Flowable:
+    rows = [[_para(label, "label"), _para(value, "value")] for label, value in block.rows]
+    table = PdfTable(rows, colWidths=[CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7], splitInRow=1, hAlign="LEFT")
+    table.setStyle(
+        PdfTableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default, Helvetica, is not embedded
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return table
+
+
+def _table(block: Table) -> list[Flowable]:
+    columns = len(block.header)
+    weights = block.widths or (1.0,) * columns
+    total = sum(weights)
+    widths = [CONTENT_WIDTH * weight / total for weight in weights]
+    data = [[_para(cell, "cell_head") for cell in block.header]]
+    data += [
+        [_para(cell, "cell_head" if i == 0 else "cell") for i, cell in enumerate(row.cells)]
+        for row in block.rows
+    ]
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default, Helvetica, is not embedded
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for index, row in enumerate(block.rows, start=1):
+        if row.flagged:
+            commands.append(("BACKGROUND", (0, index), (-1, index), FLAG_FILL))
+    if block.highlight_column is not None:
+        column = block.highlight_column
+        commands.append(("BACKGROUND", (column, 1), (column, -1), HIGHLIGHT_FILL))
+        commands.append(("BACKGROUND", (column, 0), (column, 0), HIGHLIGHT_HEADER_FILL))
+        commands.append(("LINEBEFORE", (column, 0), (column, -1), 1.5, colors.HexColor("#3c763d")))
+        commands.append(("LINEAFTER", (column, 0), (column, -1), 1.5, colors.HexColor("#3c763d")))
+    # repeatRows: the header comes back on every page; splitInRow: a cell taller than a
+    # page is split instead of raising LayoutError.
+    table = PdfTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(PdfTableStyle(commands))
+    flowables: list[Flowable] = [table]
+    if block.legend:
+        flowables.append(_para(block.legend, "note"))
+    return flowables
+
+
+def _block(block: Block) -> list[Flowable]:
+    match block:
+        case Para(text=text, tone=tone):
+            return [_para(text, tone)]
+        case Fields():
+            return [_fields(block)]
+        case Bullets(items=items):
+            return [Paragraph(_markup(item), STYLES["bullet"], bulletText="•") for item in items]
+        case Table():
+            return [Spacer(0, 2), *_table(block)]
+    raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _section(section: Section) -> Iterator[Flowable]:
+    # A heading never ends a page on its own: start a new page when there is no room for it
+    # and the first lines under it.
+    yield CondPageBreak(HEADING_ROOM)
+    body: list[Flowable] = [_para(section.heading, "heading")]
+    for block in section.blocks:
+        body.extend(_block(block))
+    if section.keep_together:
+        # KeepTogether moves a short section to the next page rather than splitting it; a
+        # section longer than a page is still split normally.
+        yield KeepTogether(body)
+    else:
+        yield from body
+
+
+def _footer_canvas(summary: Summary) -> Callable[..., canvas.Canvas]:
+    """A canvas that knows the page total, for 'Page 2 of 5': pages are kept until save()."""
+
+    class FooterCanvas(canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._draw_footer(total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, total: int) -> None:
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            self.setStrokeColor(RULE)
+            y = MARGIN_BOTTOM - 9 * mm
+            self.line(MARGIN_X, y + 9, PAGE_WIDTH - MARGIN_X, y + 9)
+            # drawString does not parse markup: the grid id in the footer needs no escaping.
+            self.drawString(MARGIN_X, y, summary.footer_text)
+            label = summary.page_label.format(page=self._pageNumber, pages=total)
+            self.drawRightString(PAGE_WIDTH - MARGIN_X, y, label)
+            self.restoreState()
+
+    return FooterCanvas
+
+
+def story(summary: Summary) -> list[Flowable]:
+    flowables: list[Flowable] = [
+        _para(summary.title, "title"),
+        _para(summary.subtitle, "subtitle"),
+        _para(summary.generated_text, "generated"),
+    ]
+    for section in summary.sections:
+        flowables.extend(_section(section))
+    return flowables
+
+
+def render_pdf(summary: Summary, *, invariant: bool = False) -> bytes:
+    """The whole summary as PDF bytes. `invariant=True` gives byte-stable output for tests."""
+    register_fonts()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=f"{summary.title} – {summary.subtitle}",
+        author=summary.author,
+        subject=summary.subject,
+        creator=summary.author,
+        lang=summary.lang_tag,
+        displayDocTitle=True,
+        invariant=int(invariant),
+        initialFontName=FONT,  # otherwise every page also references a non-embedded Helvetica
+        initialFontSize=9.5,
+    )
+    document.build(story(summary), canvasmaker=_footer_canvas(summary))
+    return buffer.getvalue()

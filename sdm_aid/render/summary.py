@@ -1,0 +1,643 @@
+"""Build the decision summary from a session and the grid it was made with.
+
+`build_summary` is a pure function: the same session, grid, copy and time give the same
+summary. It decides WHAT is shown (and, for the family copy, what is left out); the HTML and
+PDF renderers only decide how it looks. Texts a user typed or a grid holds stay raw here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+
+from sdm_aid.content.models import Answer, GridStatus, OptionGrid
+from sdm_aid.i18n import Translator
+from sdm_aid.render import interim_labels as labels
+from sdm_aid.render.model import (
+    Block,
+    Bullets,
+    CopyKind,
+    Fields,
+    Para,
+    Section,
+    Summary,
+    Table,
+    TableRow,
+)
+from sdm_aid.sessions.models import (
+    NOT_SURE,
+    SURE_CITATION,
+    Decided,
+    DecisionSession,
+    Deferred,
+    ElementStatus,
+    FollowUp,
+    Outcome,
+    Participant,
+    ParticipantAnswers,
+    Role,
+)
+
+__all__ = ["Summary", "build_summary"]
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+AUTHOR = "SDM Aid"
+HASH_SHOWN = 12
+"""Characters of the grid's content hash shown: enough to tell versions apart by eye."""
+DASH = "–"
+
+
+def build_summary(
+    session: DecisionSession,
+    grid: OptionGrid,
+    *,
+    copy: CopyKind,
+    generated_at: datetime,
+) -> Summary:
+    """The summary of `session` for the family or for the clinician, in the session's language."""
+    return _Builder(session, grid, copy, generated_at).build()
+
+
+class _Builder:
+    def __init__(self, session: DecisionSession, grid: OptionGrid, copy: CopyKind, generated_at: datetime):
+        if copy not in ("family", "clinician"):
+            raise ValueError(f"unknown copy {copy!r}")
+        self.session = session
+        self.grid = grid
+        self.copy: CopyKind = copy
+        self.lang = session.language
+        self.t = Translator("summary", self.lang)
+        self.locale = self.t.locale
+        self.generated_at = generated_at
+        self.source_numbers = {source.id: number for number, source in enumerate(grid.sources, start=1)}
+
+    # -- who may see what -------------------------------------------------------------
+
+    @property
+    def clinician(self) -> bool:
+        return self.copy == "clinician"
+
+    def hidden(self, participant: Participant) -> bool:
+        """The young person's private answers stay out of the family copy unless allowed."""
+        answers = self.session.answers.get(participant.id)
+        return (
+            self.copy == "family"
+            and answers is not None
+            and answers.private
+            and not self.session.youth_allows_family_copy
+        )
+
+    @property
+    def hidden_any(self) -> bool:
+        return any(self.hidden(p) for p in self.session.participants)
+
+    def answering(self) -> list[tuple[Participant, ParticipantAnswers]]:
+        """Participants whose answers this copy shows, in the session's order."""
+        return [
+            (participant, self.session.answers[participant.id])
+            for participant in self.session.participants
+            if participant.id in self.session.answers and not self.hidden(participant)
+        ]
+
+    def private_note(self) -> Para:
+        return Para(
+            self.t(
+                "The young person chose to keep their own answers private. "
+                "They are only in the clinician's copy."
+            ),
+            tone="note",
+        )
+
+    # -- small formatters ---------------------------------------------------------------
+
+    def when(self, moment: datetime) -> str:
+        return format_datetime(moment, "EEEE d MMMM y, HH:mm", tzinfo=AMSTERDAM, locale=self.locale)
+
+    def day(self, day: date) -> str:
+        return format_date(day, "long", locale=self.locale)
+
+    def who(self, participant: Participant) -> str:
+        return f"{participant.label} ({labels.role_label(self.t, participant.role)})"
+
+    def names(self, participant_ids: Iterable[str]) -> str:
+        known = {p.id: p for p in self.session.participants}
+        return ", ".join(known[pid].label for pid in participant_ids if pid in known) or DASH
+
+    def option_label(self, option_id: str | None) -> str:
+        if option_id is None:
+            return DASH
+        if option_id == NOT_SURE:
+            return self.t("not sure yet")
+        option = next((o for o in self.grid.options if o.id == option_id), None)
+        return option.label.get(self.lang) if option else option_id
+
+    def out_of(self, value: int, maximum: int) -> str:
+        return self.t("{value} of {maximum}", value=value, maximum=maximum)
+
+    # -- sections -----------------------------------------------------------------------
+
+    def build(self) -> Summary:
+        t = self.t
+        sections = [
+            self.decision(),
+            self.participants(),
+            *([self.session_facts()] if self.clinician else []),
+            self.elements(),
+            self.options(),
+            self.option_grid(),
+            self.values(),
+            self.leanings(),
+            self.ability(),
+            self.recommendation(),
+            self.questions(),
+            self.understanding(),
+            self.outcome(),
+            self.follow_up(),
+            self.sure(),
+            *self.notes(),
+            self.provenance(),
+        ]
+        subtitle = t("For the clinician") if self.clinician else t("For the family")
+        grid_title = self.grid.title.get(self.lang)
+        return Summary(
+            language=self.lang,
+            lang_tag=LANG_TAGS[self.lang],
+            copy=self.copy,
+            title=t("Summary of our choice"),
+            subtitle=subtitle,
+            author=AUTHOR,
+            subject=t("Decision summary: {grid}", grid=grid_title),
+            generated_at=self.generated_at,
+            generated_text=t("Made on {moment}", moment=self.when(self.generated_at)),
+            footer_text=t(
+                "{day} · {grid} version {version}",
+                day=format_date(self.generated_at.astimezone(AMSTERDAM), "short", locale=self.locale),
+                grid=self.grid.id,
+                version=self.grid.version,
+            ),
+            page_label=t("Page {page} of {pages}"),
+            grid_id=self.grid.id,
+            grid_version=self.grid.version,
+            sections=tuple(section for section in sections if section is not None),
+        )
+
+    def decision(self) -> Section:
+        grid, lang = self.grid, self.lang
+        return Section(
+            "decision",
+            self.t("What the choice is about"),
+            (
+                Para(grid.title.get(lang), tone="strong"),
+                Para(grid.decision.get(lang)),
+                Para(grid.problem.get(lang)),
+            ),
+        )
+
+    def participants(self) -> Section:
+        blocks: list[Block] = [Bullets(tuple(self.who(p) for p in self.session.participants))]
+        if self.session.peer_worker_guides:
+            blocks.append(
+                Para(self.t("A peer worker guided the young person through the steps."), tone="note")
+            )
+        if self.hidden_any:
+            blocks.append(self.private_note())
+        return Section("participants", self.t("Who took part"), tuple(blocks))
+
+    def session_facts(self) -> Section:
+        s = self.session
+        return Section(
+            "session",
+            self.t("Session"),
+            (
+                Fields(
+                    (
+                        (self.t("Session id"), str(s.id)),
+                        (self.t("Started"), self.when(s.created_at)),
+                        (self.t("Last change"), self.when(s.updated_at)),
+                        (self.t("Language"), self.t("Dutch") if s.language == "nl" else self.t("English")),
+                    )
+                ),
+            ),
+        )
+
+    def elements(self) -> Section:
+        rows = []
+        for progress in self.session.elements:
+            status = labels.element_status(self.t, progress.status)
+            if progress.status == ElementStatus.SKIPPED and progress.skip_reason:
+                status = self.t("skipped, because: {reason}", reason=progress.skip_reason)
+            rows.append(
+                TableRow(
+                    (
+                        str(progress.element.number),
+                        labels.element_name(self.t, progress.element),
+                        status,
+                    )
+                )
+            )
+        return Section(
+            "elements",
+            self.t("The nine steps"),
+            (
+                Table(
+                    (self.t("Step"), self.t("What"), self.t("What happened")), tuple(rows), widths=(1, 5, 6)
+                ),
+            ),
+        )
+
+    def chosen_option(self) -> str | None:
+        outcome = self.session.outcome
+        return outcome.option_id if isinstance(outcome, Decided) else None
+
+    def options(self) -> Section:
+        lang = self.lang
+        recommended = self.session.recommendation.option_id if self.session.recommendation else None
+        rows = []
+        for option in self.grid.options:
+            name = option.label.get(lang)
+            marks = []
+            if option.id == self.chosen_option():
+                marks.append(self.t("chosen"))
+            if option.id == recommended:
+                marks.append(self.t("recommended"))
+            if marks:
+                name = f"{name}\n({', '.join(marks)})"
+            rows.append(TableRow((name, option.description.get(lang), option.in_practice.get(lang))))
+        return Section(
+            "options",
+            self.t("The options"),
+            (
+                Table(
+                    (self.t("Option"), self.t("What it is"), self.t("In practice")),
+                    tuple(rows),
+                    widths=(3, 5, 5),
+                ),
+            ),
+        )
+
+    def cell(self, answer: Answer | None) -> str:
+        if answer is None:
+            return DASH
+        lines = [answer.text.get(self.lang)]
+        if answer.likelihood:
+            chance = answer.likelihood
+            lines.append(
+                self.t(
+                    "{count} in {out_of}: {outcome} ({time_frame}; {group}).",
+                    count=chance.count,
+                    out_of=chance.out_of,
+                    outcome=chance.outcome.get(self.lang),
+                    time_frame=chance.time_frame.get(self.lang),
+                    group=chance.reference_group.get(self.lang),
+                )
+            )
+            lines.append(
+                self.t(
+                    "How certain: {certainty}.", certainty=labels.certainty_label(self.t, chance.certainty)
+                )
+            )
+        numbers = [f"[{self.source_numbers[s]}]" for s in answer.sources if s in self.source_numbers]
+        if numbers:
+            lines.append(self.t("Sources: {numbers}", numbers=" ".join(numbers)))
+        return "\n".join(lines)
+
+    def option_grid(self) -> Section:
+        lang = self.lang
+        options = self.grid.options
+        chosen = self.chosen_option()
+        header = [self.t("Question")]
+        highlight = None
+        for index, option in enumerate(options, start=1):
+            header.append(option.label.get(lang))
+            if option.id == chosen:
+                highlight = index
+        rows = tuple(
+            TableRow((question.text.get(lang), *(self.cell(question.answers.get(o.id)) for o in options)))
+            for question in self.grid.questions
+        )
+        legend = self.t("The chosen option has a green column.") if highlight is not None else None
+        return Section(
+            "grid",
+            self.t("The options side by side"),
+            (
+                Table(
+                    tuple(header),
+                    rows,
+                    widths=(3, *(4,) * len(options)),
+                    highlight_column=highlight,
+                    legend=legend,
+                ),
+            ),
+            keep_together=False,
+        )
+
+    def values(self) -> Section:
+        t = self.t
+        raters = [(p, a) for p, a in self.answering() if a.importance]
+        blocks: list[Block] = []
+        if self.hidden_any:
+            blocks.append(self.private_note())
+        if not raters:
+            blocks.append(Para(t("Nobody has answered this yet.")))
+            return Section("values", t("What matters most to each of you"), tuple(blocks))
+        youth = next((a for p, a in raters if p.role == Role.YOUTH), None)
+        parents = [(p, a) for p, a in raters if p.role == Role.PARENT]
+        compare = youth is not None and bool(parents)
+        header = [t("What you weigh"), *(p.label for p, _ in raters)]
+        if compare:
+            header.append(t("Young person and parents"))
+        rows = []
+        parents_split: list[str] = []
+        for consideration in self.grid.considerations:
+            ratings = [a.importance.get(consideration.id) for _, a in raters]
+            cells = [consideration.text.get(self.lang)]
+            cells += [DASH if r is None else self.out_of(r, 4) for r in ratings]
+            differ = False
+            if compare:
+                assert youth is not None
+                mine = youth.importance.get(consideration.id)
+                theirs = [a.importance.get(consideration.id) for _, a in parents]
+                if mine is None or all(r is None for r in theirs):
+                    cells.append(DASH)
+                else:
+                    differ = any(labels.differs(mine, r) for r in theirs)
+                    cells.append(t("differ") if differ else t("agree"))
+            if len(parents) == 2 and labels.differs(
+                parents[0][1].importance.get(consideration.id), parents[1][1].importance.get(consideration.id)
+            ):
+                parents_split.append(consideration.text.get(self.lang))
+            rows.append(TableRow(tuple(cells), flagged=differ))
+        blocks.append(
+            Table(
+                tuple(header),
+                tuple(rows),
+                widths=(4, *(2,) * len(raters), *((2.5,) if compare else ())),
+                legend=" ".join(
+                    (
+                        t("0 of 4 = not important, 4 of 4 = very important."),
+                        *(
+                            (t("Orange rows: the young person and the parents see this differently."),)
+                            if compare
+                            else ()
+                        ),
+                    )
+                ),
+            )
+        )
+        if parents_split:
+            blocks.append(
+                Para(
+                    t(
+                        "The two parents see this differently: {considerations}",
+                        considerations="; ".join(parents_split),
+                    ),
+                    tone="strong",
+                )
+            )
+        return Section("values", t("What matters most to each of you"), tuple(blocks))
+
+    def leanings(self) -> Section:
+        t = self.t
+        items = []
+        for participant, answers in self.answering():
+            leaning = t("not asked yet") if answers.leaning is None else self.option_label(answers.leaning)
+            items.append(f"{participant.label}: {leaning}")
+        blocks: list[Block] = []
+        blocks.append(Bullets(tuple(items)) if items else Para(t("Nobody has answered this yet.")))
+        return Section("leanings", t("Which option each of you leans towards"), tuple(blocks))
+
+    def ability(self) -> Section:
+        t = self.t
+        rows = []
+        for participant, answers in self.answering():
+            for option_id, ability in answers.ability.items():
+                confidence = DASH if ability.confidence is None else self.out_of(ability.confidence, 10)
+                barriers = ", ".join(labels.barrier_label(t, b) for b in ability.barriers) or DASH
+                rows.append(
+                    TableRow(
+                        (
+                            participant.label,
+                            self.option_label(option_id),
+                            confidence,
+                            barriers,
+                            ability.what_would_help or DASH,
+                        )
+                    )
+                )
+        blocks: list[Block] = []
+        if rows:
+            blocks.append(
+                Table(
+                    (t("Who"), t("Option"), t("Confidence"), t("What makes it hard"), t("What would help")),
+                    tuple(rows),
+                    widths=(2.2, 2.6, 1.8, 3, 4.4),
+                    legend=t(
+                        "Confidence: 0 of 10 = not at all sure we can do it, 10 of 10 = completely sure."
+                    ),
+                )
+            )
+        else:
+            blocks.append(Para(t("Nobody has answered this yet.")))
+        return Section("ability", t("Can we do this? Confidence and what makes it hard"), tuple(blocks))
+
+    def recommendation(self) -> Section:
+        t = self.t
+        advice = self.session.recommendation
+        if advice is None:
+            blocks: tuple[Block, ...] = (Para(t("No recommendation was recorded.")),)
+        else:
+            option = (
+                self.option_label(advice.option_id) if advice.option_id else t("To discuss in the session")
+            )
+            rows = [(t("Advice"), option), (t("Given by"), labels.role_label(t, advice.by_role))]
+            if advice.reasons:
+                rows.append((t("Why"), advice.reasons))
+            blocks = (Fields(tuple(rows)),)
+        return Section("recommendation", t("The professional's recommendation"), blocks)
+
+    def questions(self) -> Section:
+        t = self.t
+        blocks: list[Block] = []
+        asked = [(p, a.questions) for p, a in self.answering() if a.questions]
+        for participant, questions in asked:
+            blocks.append(Para(participant.label, tone="strong"))
+            blocks.append(Bullets(tuple(questions)))
+        if not asked:
+            blocks.append(Para(t("Questions you could ask:"), tone="strong"))
+            blocks.append(Bullets(tuple(q.text.get(self.lang) for q in self.grid.clinician_questions)))
+        return Section("questions", t("Questions to ask the clinician"), tuple(blocks))
+
+    def understanding(self) -> Section:
+        t = self.t
+        answered = [(p, a) for p, a in self.answering() if a.understanding]
+        blocks: list[Block] = []
+        if not answered:
+            blocks.append(Para(t("Nobody has answered this yet.")))
+            return Section("understanding", t("Checking what we understood"), tuple(blocks))
+        rows = []
+        for item in self.grid.understanding_checks:
+            cells = [item.statement.get(self.lang), t("true") if item.correct_answer else t("not true")]
+            for _, answers in answered:
+                given = answers.understanding.get(item.id)
+                if given is None:
+                    cells.append(DASH)
+                else:
+                    cells.append(t("right") if given == item.correct_answer else t("not right yet"))
+            rows.append(TableRow(tuple(cells)))
+        blocks.append(
+            Table(
+                (t("Statement"), t("Correct answer"), *(p.label for p, _ in answered)),
+                tuple(rows),
+                widths=(6, 2, *(2,) * len(answered)),
+            )
+        )
+        return Section("understanding", t("Checking what we understood"), tuple(blocks))
+
+    def outcome_blocks(self, outcome: Outcome | None) -> list[Block]:
+        t = self.t
+        if outcome is None:
+            return [Para(t("No decision has been made yet."), tone="strong")]
+        if isinstance(outcome, Decided):
+            return [
+                Para(t("We chose: {option}", option=self.option_label(outcome.option_id)), tone="strong"),
+                Fields(
+                    (
+                        (t("Agree"), self.names(outcome.agree)),
+                        (t("Do not agree"), self.names(outcome.disagree)),
+                        (t("Recorded on"), self.when(outcome.recorded_at)),
+                    )
+                ),
+            ]
+        assert isinstance(outcome, Deferred)
+        rows = [(t("Reason"), labels.deferral_reason(t, outcome.reason))]
+        if outcome.details:
+            rows.append((t("More about the reason"), outcome.details))
+        rows.append((t("What is still needed"), outcome.still_needed or DASH))
+        rows.append((t("Recorded on"), self.when(outcome.recorded_at)))
+        return [Para(t("We decided to wait with the decision."), tone="strong"), Fields(tuple(rows))]
+
+    def outcome(self) -> Section:
+        t = self.t
+        blocks = self.outcome_blocks(self.session.outcome)
+        if self.clinician and self.session.outcome_history:
+            blocks.append(Para(t("Earlier decisions"), tone="strong"))
+            for earlier in self.session.outcome_history:
+                blocks.extend(self.outcome_blocks(earlier))
+        return Section("outcome", t("The decision"), tuple(blocks))
+
+    def follow_up_fields(self, follow_up: FollowUp) -> Fields:
+        t = self.t
+        rows = [
+            (t("When"), self.when(follow_up.starts_at)),
+            (t("How long"), t("{minutes} minutes", minutes=follow_up.duration_minutes)),
+            (t("With whom"), follow_up.with_whom or DASH),
+            (t("How"), labels.follow_up_mode(t, follow_up.mode)),
+        ]
+        if follow_up.purpose:
+            rows.append((t("What for"), follow_up.purpose))
+        if self.clinician:
+            rows.append((t("Status"), labels.follow_up_status(t, follow_up.status)))
+            if follow_up.outcome_note:
+                rows.append((t("What came out of it"), follow_up.outcome_note))
+        return Fields(tuple(rows))
+
+    def follow_up(self) -> Section:
+        t = self.t
+        blocks: list[Block] = []
+        if self.session.follow_up is None:
+            blocks.append(Para(t("No follow-up appointment has been planned."), tone="strong"))
+        else:
+            blocks.append(self.follow_up_fields(self.session.follow_up))
+            blocks.append(Para(t("Times are Dutch time (Europe/Amsterdam)."), tone="note"))
+        if self.clinician and self.session.follow_up_history:
+            blocks.append(Para(t("Earlier follow-ups"), tone="strong"))
+            blocks.extend(self.follow_up_fields(earlier) for earlier in self.session.follow_up_history)
+        return Section("follow_up", t("Follow-up appointment"), tuple(blocks))
+
+    def sure(self) -> Section:
+        t = self.t
+        rows = []
+        for participant in self.session.participants:
+            result = self.session.sure.get(participant.id)
+            if result is None or self.hidden(participant):
+                continue
+            before = DASH if result.before is None else self.out_of(result.before.score, 4)
+            after = DASH if result.after is None else self.out_of(result.after.score, 4)
+            rows.append(TableRow((participant.label, before, after)))
+        blocks: list[Block] = []
+        if rows:
+            blocks.append(Table((t("Who"), t("Before"), t("After")), tuple(rows), widths=(4, 2, 2)))
+            blocks.append(
+                Para(
+                    t(
+                        "4 of 4 means: no doubts about the choice. A lower score can mean there are still "
+                        "doubts. Talk about them with the clinician."
+                    )
+                )
+            )
+        else:
+            blocks.append(Para(t("Nobody has answered this yet.")))
+        blocks.append(Para(SURE_CITATION, tone="note"))
+        return Section("sure", t("How sure do you feel? (SURE test)"), tuple(blocks))
+
+    def notes(self) -> list[Section]:
+        t = self.t
+        sections = []
+        written = [(p, a.notes) for p, a in self.answering() if a.notes.strip()]
+        if written:
+            blocks: list[Block] = []
+            for participant, note in written:
+                blocks.append(Para(participant.label, tone="strong"))
+                blocks.append(Para(note))
+            sections.append(Section("notes", t("Notes"), tuple(blocks)))
+        if self.clinician and (self.session.peer_worker_guides or self.session.handoff_note.strip()):
+            note = self.session.handoff_note.strip() and self.session.handoff_note
+            sections.append(
+                Section(
+                    "handoff",
+                    t("Hand-off note from the peer worker"),
+                    (Para(note) if note else Para(t("The peer worker wrote no hand-off note.")),),
+                )
+            )
+        return sections
+
+    def provenance(self) -> Section:
+        t = self.t
+        grid, lang = self.grid, self.lang
+        governance = grid.governance
+        status = (
+            t("checked by clinicians")
+            if governance.status == GridStatus.CLINICALLY_REVIEWED
+            else t("example content, not yet checked by clinicians")
+        )
+        authors = "; ".join(
+            ", ".join(part for part in (a.name, a.role.get(lang), a.organisation) if part)
+            for a in governance.authors
+        )
+        fields = Fields(
+            (
+                (t("Decision aid"), grid.title.get(lang)),
+                (t("Version"), f"{grid.id} {grid.version}"),
+                (t("Check code"), self.session.grid.content_hash[:HASH_SHOWN]),
+                (t("Published"), self.day(governance.published)),
+                (t("Last checked"), self.day(governance.last_reviewed)),
+                (t("Next check due"), self.day(governance.next_review_due)),
+                (t("Status"), status),
+                (t("Written by"), authors),
+                (t("Conflicts of interest"), governance.conflicts_of_interest.get(lang)),
+                (t("Paid for by"), governance.funding.get(lang)),
+            )
+        )
+        sources = tuple(
+            f"[{self.source_numbers[s.id]}] {s.citation}" + (f"\n{s.url}" if s.url else "")
+            for s in grid.sources
+        )
+        return Section(
+            "provenance",
+            t("Where this information comes from"),
+            (fields, Para(t("Sources"), tone="strong"), Bullets(sources)),
+        )

@@ -1,0 +1,355 @@
+"""Saving, resuming, listing, exporting and erasing decision sessions.
+
+Every method is one unit of work (one connection, one transaction) and returns only after
+the commit: what it returns is on disk. Logs carry the pseudonymous session id and the event,
+never answer text and never a resume code.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sdm_aid.config import Settings
+from sdm_aid.sessions import resume_codes
+from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.storage.database import Database, DuplicateError, SupportsUnitOfWork, open_database
+from sdm_aid.storage.errors import ResumeCodeError, SessionNotFoundError, StaleSessionError
+from sdm_aid.storage.records import (
+    FOLLOW_UP_KINDS,
+    AccessLogEntry,
+    FollowUpKind,
+    FollowUpRow,
+    ResumeCodeRecord,
+    SessionOrder,
+    SessionPage,
+    SessionQuery,
+    SessionRecord,
+    SessionState,
+)
+from sdm_aid.storage.repository import UnitOfWork, chunks
+
+log = logging.getLogger(__name__)
+
+DUE_WINDOW = timedelta(days=7)
+"""'Due' in a session list means: planned within the coming week."""
+MAX_PAGE = 500
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class StartedSession:
+    session: DecisionSession
+    """As stored: version 1."""
+    resume_code: str = field(repr=False)
+    """Plain text, shown to the family once; only its keyed hash is stored."""
+
+
+def parse_status(value: SessionState | str | None) -> SessionState | None:
+    """Accepts 'in-progress', 'in_progress', 'decided', 'deferred' (and the enum)."""
+    if value is None or isinstance(value, SessionState):
+        return value
+    try:
+        return SessionState(value.strip().lower().replace("-", "_"))
+    except ValueError:
+        raise ValueError(f"Unknown status {value!r}: use in-progress, decided or deferred.") from None
+
+
+class SessionService:
+    def __init__(
+        self,
+        database: SupportsUnitOfWork,
+        settings: Settings,
+        *,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.database = database
+        self.settings = settings
+        self._clock = now
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SessionService:
+        """Open (and migrate) the database named by the settings."""
+        database = open_database(settings.database_url, busy_timeout=settings.busy_timeout_seconds)
+        return cls(database, settings)
+
+    def _now(self) -> datetime:
+        now = self._clock()
+        if now.tzinfo is None:
+            raise ValueError("the clock must return an aware datetime")
+        return now.astimezone(UTC)
+
+    # ------------------------------------------------------------------ writing
+
+    def start(self, session: DecisionSession) -> StartedSession:
+        """Store a new session as version 1 and give it a resume code.
+
+        A retried start of the same session (same content) is not a duplicate: it returns the
+        stored session with a fresh code, which replaces the one the family never saw.
+        """
+        now = self._now()
+        record = SessionRecord.from_session(session, version=1, updated_at=now)
+        code = resume_codes.new_code()
+        with self.database.unit_of_work(write=True) as uow:
+            stored = uow.sessions.get(session.id, for_update=True)
+            if stored is None:
+                try:
+                    uow.sessions.add(record)
+                except DuplicateError:
+                    raise StaleSessionError() from None
+            elif stored.version == 1 and stored.content_hash == record.content_hash:
+                record = stored
+            else:
+                raise StaleSessionError("A session with this id already exists; nothing was saved.")
+            self._replace_code(uow, session.id, code, now)
+            uow.commit()
+        log.info("session %s started", session.id)
+        return StartedSession(session=record.to_session(), resume_code=code)
+
+    def save(self, session: DecisionSession) -> DecisionSession:
+        """Store `session`, which was loaded at `session.version`. Returns the stored copy.
+
+        Raises `StaleSessionError` if someone else saved in the meantime. A retry of a save
+        that did reach the database (same content, same base version) returns the stored
+        result instead of saving twice.
+        """
+        base = session.version
+        now = self._now()
+        record = SessionRecord.from_session(session, version=base + 1, updated_at=now)
+        with self.database.unit_of_work(write=True) as uow:
+            stored = uow.sessions.get(session.id, for_update=True)
+            if stored is None:
+                raise SessionNotFoundError()
+            if stored.version == base and uow.sessions.replace(record, expected_version=base):
+                uow.commit()
+                log.info("session %s saved as version %d", session.id, record.version)
+                return record.to_session()
+            if stored.version == base + 1 and stored.content_hash == record.content_hash:
+                log.info("session %s: repeated save of version %d, nothing to do", session.id, stored.version)
+                return stored.to_session()
+        log.info("session %s: save based on version %d refused (stored %d)", session.id, base, stored.version)
+        raise StaleSessionError()
+
+    def add_many(self, sessions: Iterable[DecisionSession], *, batch_size: int = 1000) -> int:
+        """Insert new sessions in batches, as they are (dates kept, at least version 1), without
+        resume codes. For demo data and imports; returns how many were stored."""
+        count = 0
+        for batch in chunks(sessions, batch_size):
+            records = [
+                SessionRecord.from_session(s, version=max(s.version, 1), updated_at=s.updated_at)
+                for s in batch
+            ]
+            with self.database.unit_of_work(write=True) as uow:
+                uow.sessions.add_many(records)
+                uow.commit()
+            count += len(records)
+        log.info("%d sessions added", count)
+        return count
+
+    # ------------------------------------------------------------------ resume codes
+
+    def _replace_code(self, uow: UnitOfWork, session_id: uuid.UUID, code: str, now: datetime) -> None:
+        uow.resume_codes.delete_for_session(session_id)
+        uow.resume_codes.add(
+            ResumeCodeRecord(
+                code_hash=resume_codes.code_hash(code, self.settings.secret_key),
+                session_id=session_id,
+                created_at=now,
+                expires_at=now + self.settings.resume_code_lifetime,
+            )
+        )
+
+    def new_resume_code(self, session_id: uuid.UUID) -> str:
+        """A fresh code for the session; older codes of that session stop working."""
+        now = self._now()
+        code = resume_codes.new_code()
+        with self.database.unit_of_work(write=True) as uow:
+            if uow.sessions.get(session_id, for_update=True) is None:
+                raise SessionNotFoundError()
+            self._replace_code(uow, session_id, code, now)
+            uow.commit()
+        log.info("session %s: new resume code issued", session_id)
+        return code
+
+    def resume(self, code: str, *, client_key: str) -> DecisionSession:
+        """The session behind a typed code. One error for every failure: `ResumeCodeError`.
+
+        `client_key` identifies who is typing (e.g. the browser session or address); after
+        `resume_max_attempts` wrong codes per client, or `resume_max_attempts_global` from
+        everyone, within the window, every code is refused until the window has passed.
+        """
+        settings = self.settings
+        now = self._now()
+        window_start = now - settings.resume_window
+        client = resume_codes.client_hash(client_key, settings.secret_key)
+        normalised = resume_codes.normalise(code)
+        with self.database.unit_of_work(write=True) as uow:
+            attempts = uow.resume_attempts
+            throttled = (
+                attempts.failures_since(window_start, client_hash=client) >= settings.resume_max_attempts
+                or attempts.failures_since(window_start) >= settings.resume_max_attempts_global
+            )
+            record = None
+            if not throttled and normalised is not None:
+                found = uow.resume_codes.get(resume_codes.code_hash(normalised, settings.secret_key))
+                if found is not None and found.expires_at > now:
+                    record = uow.sessions.get(found.session_id)
+            if record is None:
+                if not throttled:
+                    attempts.add_failure(client, now)
+                attempts.forget_before(window_start)
+                uow.commit()
+                log.info("resume refused%s", " (throttled)" if throttled else "")
+                raise ResumeCodeError()
+        log.info("session %s resumed", record.id)
+        return record.to_session()
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self, session_id: uuid.UUID) -> DecisionSession:
+        with self.database.unit_of_work() as uow:
+            record = uow.sessions.get(session_id)
+        if record is None:
+            raise SessionNotFoundError()
+        return record.to_session()
+
+    def list_sessions(
+        self,
+        *,
+        status: SessionState | str | None = None,
+        follow_up: FollowUpKind | None = None,
+        grid_id: str | None = None,
+        changed_from: datetime | None = None,
+        changed_to: datetime | None = None,
+        order: SessionOrder | str = SessionOrder.UPDATED_DESC,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> SessionPage:
+        """A page of sessions (no answer text, no codes) and the total count. Always fresh.
+
+        follow_up: "overdue" (planned, start in the past), "due" (planned within the coming
+        week), "upcoming" (planned, start from now on). changed_to is exclusive.
+        """
+        if not 1 <= limit <= MAX_PAGE:
+            raise ValueError(f"limit must be between 1 and {MAX_PAGE}.")
+        if offset < 0:
+            raise ValueError("offset cannot be negative.")
+        try:
+            order = SessionOrder(order)
+        except ValueError:
+            raise ValueError(
+                f"Unknown order {order!r}: use one of {', '.join(o.value for o in SessionOrder)}."
+            ) from None
+        query = SessionQuery(
+            status=parse_status(status),
+            grid_id=grid_id,
+            changed_from=changed_from,
+            changed_to=changed_to,
+            order=order,
+            limit=limit,
+            offset=offset,
+        )
+        if follow_up is not None:
+            start, end = self._follow_up_window(
+                follow_up, DUE_WINDOW if follow_up == "due" else None, self._now()
+            )
+            query = replace(query, planned_follow_up=True, follow_up_from=start, follow_up_before=end)
+        with self.database.unit_of_work() as uow:
+            return uow.sessions.page(query)
+
+    @staticmethod
+    def _follow_up_window(
+        kind: str, within: timedelta | None, now: datetime
+    ) -> tuple[datetime | None, datetime | None]:
+        if kind not in FOLLOW_UP_KINDS:
+            raise ValueError(f"Unknown follow-up filter {kind!r}: use due, overdue or upcoming.")
+        if kind == "overdue":
+            return None, now
+        return now, (now + within if within is not None else None)
+
+    def follow_ups(
+        self, kind: FollowUpKind, *, days: int = 7, now: datetime | None = None
+    ) -> list[FollowUpRow]:
+        """Planned follow-ups, soonest first.
+
+        overdue: the start has passed and no outcome was recorded; due and upcoming: starting
+        within the next `days` days (due defaults to 'this week').
+        """
+        if days < 1:
+            raise ValueError("days must be at least 1.")
+        now = (now or self._now()).astimezone(UTC)
+        start, end = self._follow_up_window(kind, timedelta(days=days), now)
+        with self.database.unit_of_work() as uow:
+            return uow.sessions.follow_ups(start=start, end=end)
+
+    # ------------------------------------------------------------------ privacy
+
+    def find(self, session_id_or_code: str) -> DecisionSession:
+        """A session by its id or by a valid resume code (for administrators: not throttled)."""
+        text = session_id_or_code.strip()
+        try:
+            return self.load(uuid.UUID(text))
+        except ValueError:
+            pass
+        normalised = resume_codes.normalise(text)
+        if normalised is None:
+            raise ResumeCodeError()
+        with self.database.unit_of_work() as uow:
+            found = uow.resume_codes.get(resume_codes.code_hash(normalised, self.settings.secret_key))
+            record = uow.sessions.get(found.session_id) if found and found.expires_at > self._now() else None
+        if record is None:
+            raise ResumeCodeError()
+        return record.to_session()
+
+    def export(self, session_id_or_code: str) -> dict[str, Any]:
+        """The schema-versioned export document of one session (and nothing of any other)."""
+        from sdm_aid.sessions.export import export_document
+
+        session = self.find(session_id_or_code)
+        log.info("session %s exported", session.id)
+        return export_document(session)
+
+    def erase(self, session_id: uuid.UUID, *, by: str = "system") -> None:
+        """Delete the session and everything hanging off it; its resume code stops working.
+
+        Of the access log only one row about this session remains: its pseudonymous id,
+        'erased', when and by whom (`by`).
+        """
+        now = self._now()
+        with self.database.unit_of_work(write=True) as uow:
+            if not uow.sessions.delete(session_id):
+                raise SessionNotFoundError()
+            uow.access_log.delete_for_session(session_id)
+            uow.access_log.add(
+                AccessLogEntry(at=now, username=by[:64], session_id=session_id, action="erased")
+            )
+            uow.commit()
+        log.info("session %s erased", session_id)
+
+    def purge_drafts(self, older_than: timedelta) -> int:
+        """Erase sessions still in progress that nobody changed for `older_than`. Returns the count."""
+        if older_than <= timedelta(0):
+            raise ValueError("older_than must be positive.")
+        before = self._now() - older_than
+        with self.database.unit_of_work(write=True) as uow:
+            ids = uow.sessions.drafts_changed_before(before)
+            for session_id in ids:
+                uow.sessions.delete(session_id)
+            uow.commit()
+        log.info("%d stale drafts purged", len(ids))
+        return len(ids)
+
+    def backup(self, path: Path, *, overwrite: bool = False) -> Path:
+        """A consistent copy of a SQLite database (online backup API). PostgreSQL: use pg_dump."""
+        return self.database.backup(Path(path), overwrite=overwrite)
+
+
+__all__ = ["Database", "SessionService", "StartedSession", "parse_status", "utc_now"]

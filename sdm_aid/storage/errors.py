@@ -1,0 +1,42 @@
+"""The errors storage and services raise. A caller never sees a raw SQLAlchemy exception.
+
+Messages are for the person in front of the screen: what happened, and that nothing was saved.
+They never contain answer text, resume codes or SQL parameters.
+"""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base of every storage error."""
+
+
+class SessionNotFoundError(StorageError):
+    def __init__(self, message: str = "This session does not exist (any more).") -> None:
+        super().__init__(message)
+
+
+class StaleSessionError(StorageError):
+    """A save based on an older version: someone else saved in the meantime."""
+
+    def __init__(
+        self,
+        message: str = (
+            "Someone else saved this session in the meantime. Your changes were not saved: "
+            "open the session again to see the latest version."
+        ),
+    ) -> None:
+        super().__init__(message)
+
+
+class ResumeCodeError(StorageError):
+    """One generic message for unknown, expired, malformed and throttled codes."""
+
+    MESSAGE = "Unknown or expired code."
+
+    def __init__(self) -> None:
+        super().__init__(self.MESSAGE)
+
+
+class DatabaseUnavailableError(StorageError):
+    """Locked too long, read-only, disk full, file or server gone. Nothing was saved."""

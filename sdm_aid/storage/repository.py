@@ -1,0 +1,379 @@
+"""Repositories (Cosmic Python style): the storage operations the services need, behind an
+interface, with a SQLAlchemy implementation here and an in-memory fake in `memory.py`.
+
+A repository works inside one unit of work (one connection, one transaction); it never
+commits. All SQL is portable SQLAlchemy Core: the same statements run on SQLite and
+PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sdm_aid.storage import tables as t
+from sdm_aid.storage.records import (
+    AccessLogEntry,
+    ClinicianRecord,
+    FollowUpRow,
+    ResumeCodeRecord,
+    SessionOrder,
+    SessionPage,
+    SessionQuery,
+    SessionRecord,
+    SessionRow,
+)
+
+# --------------------------------------------------------------------------- interfaces
+
+
+class SessionRepository(Protocol):
+    def get(self, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRecord | None: ...
+    def add(self, record: SessionRecord) -> None: ...
+    def add_many(self, records: Sequence[SessionRecord]) -> None: ...
+    def replace(self, record: SessionRecord, *, expected_version: int) -> bool:
+        """Store `record` if the stored version is still `expected_version`; False otherwise."""
+        ...
+
+    def delete(self, session_id: uuid.UUID) -> bool: ...
+    def page(self, query: SessionQuery) -> SessionPage: ...
+    def follow_ups(self, *, start: datetime | None, end: datetime | None) -> list[FollowUpRow]: ...
+    def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]: ...
+
+
+class ResumeCodeRepository(Protocol):
+    def add(self, record: ResumeCodeRecord) -> None: ...
+    def get(self, code_hash: str) -> ResumeCodeRecord | None: ...
+    def delete_for_session(self, session_id: uuid.UUID) -> None: ...
+
+
+class ResumeAttemptRepository(Protocol):
+    def add_failure(self, client_hash: str, at: datetime) -> None: ...
+    def failures_since(self, since: datetime, *, client_hash: str | None = None) -> int: ...
+    def forget_before(self, before: datetime) -> None: ...
+
+
+class ClinicianRepository(Protocol):
+    def get(self, username: str) -> ClinicianRecord | None: ...
+    def add(self, record: ClinicianRecord) -> None: ...
+    def set_password_hash(self, username: str, password_hash: str) -> None: ...
+    def set_disabled(self, username: str, disabled_at: datetime | None) -> bool: ...
+    def all(self) -> list[ClinicianRecord]: ...
+
+
+class AccessLogRepository(Protocol):
+    def add(self, entry: AccessLogEntry) -> None: ...
+    def delete_for_session(self, session_id: uuid.UUID) -> None: ...
+    def entries(
+        self, *, session_id: uuid.UUID | None, username: str | None, since: datetime | None, limit: int
+    ) -> list[AccessLogEntry]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over all repositories. Nothing is stored until `commit()` returns."""
+
+    sessions: SessionRepository
+    resume_codes: ResumeCodeRepository
+    resume_attempts: ResumeAttemptRepository
+    clinicians: ClinicianRepository
+    access_log: AccessLogRepository
+
+    def commit(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- SQLAlchemy
+
+_SESSION_ROW_COLUMNS = (
+    t.sessions.c.id,
+    t.sessions.c.grid_id,
+    t.sessions.c.grid_version,
+    t.sessions.c.status,
+    t.sessions.c.language,
+    t.sessions.c.created_at,
+    t.sessions.c.updated_at,
+    t.sessions.c.follow_up_at,
+    t.sessions.c.follow_up_status,
+)
+
+_ORDER = {
+    SessionOrder.UPDATED_DESC: (t.sessions.c.updated_at.desc(), t.sessions.c.id),
+    SessionOrder.UPDATED_ASC: (t.sessions.c.updated_at.asc(), t.sessions.c.id),
+    SessionOrder.CREATED_DESC: (t.sessions.c.created_at.desc(), t.sessions.c.id),
+    SessionOrder.CREATED_ASC: (t.sessions.c.created_at.asc(), t.sessions.c.id),
+    SessionOrder.FOLLOW_UP_ASC: (
+        t.sessions.c.follow_up_at.is_(None),  # sessions without a follow-up last
+        t.sessions.c.follow_up_at.asc(),
+        t.sessions.c.id,
+    ),
+}
+
+PLANNED = "planned"
+
+
+def _record_values(record: SessionRecord) -> dict[str, object]:
+    return {
+        "id": record.id,
+        "version": record.version,
+        "grid_id": record.grid_id,
+        "grid_version": record.grid_version,
+        "grid_hash": record.grid_hash,
+        "language": record.language,
+        "status": record.status,
+        "created_at": record.created_at,
+        "updated_at": record.updated_at,
+        "follow_up_at": record.follow_up_at,
+        "follow_up_status": record.follow_up_status,
+        "content_hash": record.content_hash,
+        "document": record.document,
+    }
+
+
+class SqlAlchemySessionRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def get(self, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRecord | None:
+        statement = sa.select(t.sessions).where(t.sessions.c.id == session_id)
+        if for_update:
+            statement = (
+                statement.with_for_update()
+            )  # PostgreSQL row lock; SQLite already holds the write lock
+        row = self._c.execute(statement).mappings().first()
+        return SessionRecord(**row) if row else None
+
+    def add(self, record: SessionRecord) -> None:
+        self._c.execute(t.sessions.insert().values(_record_values(record)))
+
+    def add_many(self, records: Sequence[SessionRecord]) -> None:
+        if records:
+            self._c.execute(t.sessions.insert(), [_record_values(record) for record in records])
+
+    def replace(self, record: SessionRecord, *, expected_version: int) -> bool:
+        values = _record_values(record)
+        del values["id"]
+        result = self._c.execute(
+            t.sessions.update()
+            .where(t.sessions.c.id == record.id, t.sessions.c.version == expected_version)
+            .values(values)
+        )
+        return result.rowcount == 1
+
+    def delete(self, session_id: uuid.UUID) -> bool:
+        # Children first as well as ON DELETE CASCADE: correct even where foreign keys are off.
+        self._c.execute(t.resume_codes.delete().where(t.resume_codes.c.session_id == session_id))
+        return self._c.execute(t.sessions.delete().where(t.sessions.c.id == session_id)).rowcount == 1
+
+    def _where(self, query: SessionQuery) -> list[sa.ColumnElement[bool]]:
+        c = t.sessions.c
+        conditions: list[sa.ColumnElement[bool]] = []
+        if query.status is not None:
+            conditions.append(c.status == query.status.value)
+        if query.planned_follow_up:
+            conditions.append(c.follow_up_status == PLANNED)
+            if query.follow_up_from is not None:
+                conditions.append(c.follow_up_at >= query.follow_up_from)
+            if query.follow_up_before is not None:
+                conditions.append(c.follow_up_at < query.follow_up_before)
+        if query.grid_id is not None:
+            conditions.append(c.grid_id == query.grid_id)
+        if query.changed_from is not None:
+            conditions.append(c.updated_at >= query.changed_from)
+        if query.changed_to is not None:
+            conditions.append(c.updated_at < query.changed_to)
+        return conditions
+
+    def page(self, query: SessionQuery) -> SessionPage:
+        conditions = self._where(query)
+        total = self._c.execute(
+            sa.select(sa.func.count()).select_from(t.sessions).where(*conditions)
+        ).scalar_one()
+        rows = self._c.execute(
+            sa.select(*_SESSION_ROW_COLUMNS)
+            .where(*conditions)
+            .order_by(*_ORDER[query.order])
+            .limit(query.limit)
+            .offset(query.offset)
+        ).all()
+        return SessionPage(
+            rows=[SessionRow(*row) for row in rows], total=int(total), limit=query.limit, offset=query.offset
+        )
+
+    def follow_ups(self, *, start: datetime | None, end: datetime | None) -> list[FollowUpRow]:
+        c = t.sessions.c
+        conditions = [c.follow_up_status == PLANNED]
+        if start is not None:
+            conditions.append(c.follow_up_at >= start)
+        if end is not None:
+            conditions.append(c.follow_up_at < end)
+        rows = self._c.execute(
+            sa.select(c.id, c.grid_id, c.grid_version, c.status, c.language, c.follow_up_at, c.updated_at)
+            .where(*conditions)
+            .order_by(c.follow_up_at, c.id)
+        ).all()
+        return [FollowUpRow(*row) for row in rows]
+
+    def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]:
+        c = t.sessions.c
+        return list(
+            self._c.execute(sa.select(c.id).where(c.status == "in_progress", c.updated_at < before)).scalars()
+        )
+
+
+class SqlAlchemyResumeCodeRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add(self, record: ResumeCodeRecord) -> None:
+        self._c.execute(
+            t.resume_codes.insert().values(
+                code_hash=record.code_hash,
+                session_id=record.session_id,
+                created_at=record.created_at,
+                expires_at=record.expires_at,
+            )
+        )
+
+    def get(self, code_hash: str) -> ResumeCodeRecord | None:
+        row = (
+            self._c.execute(sa.select(t.resume_codes).where(t.resume_codes.c.code_hash == code_hash))
+            .mappings()
+            .first()
+        )
+        return ResumeCodeRecord(**row) if row else None
+
+    def delete_for_session(self, session_id: uuid.UUID) -> None:
+        self._c.execute(t.resume_codes.delete().where(t.resume_codes.c.session_id == session_id))
+
+
+class SqlAlchemyResumeAttemptRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add_failure(self, client_hash: str, at: datetime) -> None:
+        self._c.execute(t.resume_attempts.insert().values(client_hash=client_hash, at=at))
+
+    def failures_since(self, since: datetime, *, client_hash: str | None = None) -> int:
+        c = t.resume_attempts.c
+        conditions = [c.at >= since]
+        if client_hash is not None:
+            conditions.append(c.client_hash == client_hash)
+        return int(self._c.execute(sa.select(sa.func.count()).where(*conditions)).scalar_one())
+
+    def forget_before(self, before: datetime) -> None:
+        self._c.execute(t.resume_attempts.delete().where(t.resume_attempts.c.at < before))
+
+
+class SqlAlchemyClinicianRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def get(self, username: str) -> ClinicianRecord | None:
+        c = t.clinicians.c
+        row = (
+            self._c.execute(
+                sa.select(c.username, c.password_hash, c.created_at, c.disabled_at).where(
+                    c.username == username
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return ClinicianRecord(**row) if row else None
+
+    def add(self, record: ClinicianRecord) -> None:
+        self._c.execute(
+            t.clinicians.insert().values(
+                username=record.username,
+                password_hash=record.password_hash,
+                created_at=record.created_at,
+                disabled_at=record.disabled_at,
+            )
+        )
+
+    def set_password_hash(self, username: str, password_hash: str) -> None:
+        self._c.execute(
+            t.clinicians.update()
+            .where(t.clinicians.c.username == username)
+            .values(password_hash=password_hash)
+        )
+
+    def set_disabled(self, username: str, disabled_at: datetime | None) -> bool:
+        result = self._c.execute(
+            t.clinicians.update().where(t.clinicians.c.username == username).values(disabled_at=disabled_at)
+        )
+        return result.rowcount == 1
+
+    def all(self) -> list[ClinicianRecord]:
+        c = t.clinicians.c
+        rows = self._c.execute(
+            sa.select(c.username, c.password_hash, c.created_at, c.disabled_at).order_by(c.username)
+        ).mappings()
+        return [ClinicianRecord(**row) for row in rows]
+
+
+class SqlAlchemyAccessLogRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add(self, entry: AccessLogEntry) -> None:
+        self._c.execute(
+            t.access_log.insert().values(
+                at=entry.at, username=entry.username, session_id=entry.session_id, action=entry.action
+            )
+        )
+
+    def delete_for_session(self, session_id: uuid.UUID) -> None:
+        self._c.execute(t.access_log.delete().where(t.access_log.c.session_id == session_id))
+
+    def entries(
+        self, *, session_id: uuid.UUID | None, username: str | None, since: datetime | None, limit: int
+    ) -> list[AccessLogEntry]:
+        c = t.access_log.c
+        conditions: list[sa.ColumnElement[bool]] = []
+        if session_id is not None:
+            conditions.append(c.session_id == session_id)
+        if username is not None:
+            conditions.append(c.username == username)
+        if since is not None:
+            conditions.append(c.at >= since)
+        rows = self._c.execute(
+            sa.select(c.at, c.username, c.session_id, c.action)
+            .where(*conditions)
+            .order_by(c.at.desc(), c.id.desc())
+            .limit(limit)
+        ).all()
+        return [AccessLogEntry(*row) for row in rows]
+
+
+class SqlAlchemyUnitOfWork:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.sessions = SqlAlchemySessionRepository(connection)
+        self.resume_codes = SqlAlchemyResumeCodeRepository(connection)
+        self.resume_attempts = SqlAlchemyResumeAttemptRepository(connection)
+        self.clinicians = SqlAlchemyClinicianRepository(connection)
+        self.access_log = SqlAlchemyAccessLogRepository(connection)
+        self.committed = False
+
+    def commit(self) -> None:
+        self.connection.commit()
+        self.committed = True
+
+
+T = TypeVar("T")
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,79 @@
+"""Natural frequencies and icon arrays for a grid's likelihoods ('6 in 10 young people ...').
+
+Only numbers the grid gives are shown. A likelihood is drawn on 100 figures only when that is
+an exact rescaling (out of 10 -> out of 100, out of 1000 with a round count -> out of 100);
+otherwise the figures match the grid's own denominator, and above 100 no array is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from sdm_aid.content.models import Likelihood
+
+ARRAY_SIZE = 100
+PER_ROW = 10
+AFFECTED_COLOUR = "#1d5f7a"
+OTHER_COLOUR = "#cfd8dc"
+
+
+@dataclass(frozen=True)
+class FrequencyView:
+    count: int
+    out_of: int
+    """The grid's own numbers, always shown in the text."""
+    figures_affected: int | None
+    figures_total: int | None
+    """What the icon array draws; None when no honest array exists (more than 100, not exact)."""
+
+    @property
+    def rescaled(self) -> bool:
+        return self.figures_total is not None and self.figures_total != self.out_of
+
+
+def frequency_view(likelihood: Likelihood) -> FrequencyView:
+    count, out_of = likelihood.count, likelihood.out_of
+    if ARRAY_SIZE % out_of == 0:
+        factor = ARRAY_SIZE // out_of
+        return FrequencyView(count, out_of, count * factor, ARRAY_SIZE)
+    if out_of % ARRAY_SIZE == 0 and count % (out_of // ARRAY_SIZE) == 0:
+        return FrequencyView(count, out_of, count // (out_of // ARRAY_SIZE), ARRAY_SIZE)
+    if out_of <= ARRAY_SIZE:
+        return FrequencyView(count, out_of, count, out_of)
+    return FrequencyView(count, out_of, None, None)
+
+
+_FIGURE = (
+    '<g transform="translate({x},{y})" fill="{colour}">'
+    '<circle cx="6" cy="3.2" r="3"/>'
+    '<path d="M1.5 17 V10 a4.5 4.5 0 0 1 9 0 V17 Z"/>'
+    "</g>"
+)
+
+
+def icon_array_svg(affected: int, total: int, label: str) -> str:
+    """A self-contained SVG: `affected` dark figures first, then light ones, 10 to a row.
+
+    `label` (the sentence the figures illustrate) becomes the accessible name; it is escaped.
+    """
+    if not 0 <= affected <= total or total < 1:
+        raise ValueError(f"cannot draw {affected} of {total}")
+    cell_w, cell_h = 14, 20
+    columns = min(PER_ROW, total)
+    rows = -(-total // PER_ROW)
+    figures = [
+        _FIGURE.format(
+            x=(i % PER_ROW) * cell_w,
+            y=(i // PER_ROW) * cell_h,
+            colour=AFFECTED_COLOUR if i < affected else OTHER_COLOUR,
+        )
+        for i in range(total)
+    ]
+    width, height = columns * cell_w, rows * cell_h
+    safe = escape(label, quote=True)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{safe}" '
+        f'viewBox="0 0 {width} {height}" width="{width * 1.25:g}" height="{height * 1.25:g}">'
+        f"<title>{safe}</title>{''.join(figures)}</svg>"
+    )

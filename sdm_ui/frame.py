@@ -1,0 +1,94 @@
+"""The one call every page starts with: `ctx = frame.page(registry.X)`.
+
+A page must work as the very first request of a freshly started server, when Streamlit may
+run the page file on its own (legacy `pages/` mode) without `streamlit_app.py`. So this sets
+up everything a page needs: page config, the session's language and translator, styling and
+the idle timeout that clears a shared tablet.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import streamlit as st
+
+from sdm_aid.i18n import Language, Translator
+from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.wizard import registry
+from sdm_aid.wizard.idle import IdlePolicy
+from sdm_aid.wizard.registry import PageSpec
+from sdm_ui import state
+
+DOMAIN = "wizard"
+
+# Kept small: bigger touch targets and a readable line length; no external fonts.
+_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 2.5rem; }
+.stButton button, .stDownloadButton button, .stFormSubmitButton button {
+  min-height: 3rem; padding: 0.5rem 1.25rem; font-size: 1.05rem; }
+[data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 2.5rem; align-items: center; }
+[data-testid="stRadio"] div[role="radiogroup"] { gap: 0.25rem 1.25rem; }
+.sdm-step { font-size: 1rem; font-weight: 600; color: #37474f; margin: 0; }
+.sdm-title { font-size: 1.6rem; font-weight: 700; margin: 0.1rem 0 0.2rem 0; }
+.sdm-why { font-size: 1.05rem; color: #37474f; margin: 0 0 0.5rem 0; }
+.sdm-h { font-size: 1.2rem; font-weight: 650; margin: 0.6rem 0 0.2rem 0; }
+.sdm-code { font-size: 2.4rem; font-weight: 700; letter-spacing: 0.2em; font-family: monospace; }
+.sdm-saved { color: #2e7d32; font-size: 0.95rem; margin: 0; }
+.sdm-muted { color: #546e7a; font-size: 0.95rem; margin: 0; }
+.sdm-icons svg { max-width: 100%; height: auto; }
+@media print {
+  header, [data-testid="stToolbar"], .stButton, .stDownloadButton, .sdm-noprint { display: none !important; }
+}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    spec: PageSpec
+    language: Language
+    t: Translator
+
+    @property
+    def draft(self) -> DecisionSession | None:
+        return state.draft()
+
+
+def page(spec: PageSpec) -> PageContext:
+    language = state.language()
+    t = Translator(DOMAIN, language)
+    st.set_page_config(
+        page_title=f"{Translator(spec.title_domain, language)(spec.title)} · SDM Aid",
+        page_icon=":material/diversity_3:",
+        layout="wide",
+        initial_sidebar_state="collapsed",
+        menu_items={"Get help": None, "Report a bug": None, "About": None},
+    )
+    st.html(_CSS)
+    _watch_idle(IdlePolicy.from_env())
+    return PageContext(spec=spec, language=language, t=t)
+
+
+def _watch_idle(policy: IdlePolicy) -> None:
+    """Every full run is activity; a fragment polls and clears the tablet once time is up."""
+    st.session_state[state.LAST_ACTIVITY] = time.time()
+
+    @st.fragment(run_every=policy.check_every_seconds)
+    def idle_watch() -> None:
+        last = st.session_state.get(state.LAST_ACTIVITY)
+        if not isinstance(last, float) or not policy.is_expired(last, time.time()):
+            return
+        had_family = state.draft() is not None
+        state.clear_everything()
+        if had_family:
+            state.set_notice("idle")
+        st.switch_page(registry.START.file)
+
+    idle_watch()
+
+
+def go(spec: PageSpec) -> None:
+    """Move to another page by its file path (works in both navigation modes)."""
+    st.switch_page(spec.file)

@@ -1,0 +1,105 @@
+"""Everything the app keeps in `st.session_state`, behind typed accessors.
+
+Only plain, picklable data is stored (enforceSerializableSessionState is on): the draft
+session (a pydantic model), the language, the resume code while the family is here, and
+small UI markers. Clearing the tablet removes all of it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import cast
+
+import streamlit as st
+
+from sdm_aid.i18n import LANGUAGES, Language
+from sdm_aid.sessions.models import DecisionSession
+
+LANG = "sdm.lang"
+DRAFT = "sdm.draft"
+CODE = "sdm.code"
+SAVED_AT = "sdm.saved_at"
+LAST_ACTIVITY = "sdm.last_activity"
+GENERATION = "sdm.gen"
+NOTICE = "sdm.notice"
+TURN_PREFIX = "sdm.turn."
+
+
+def language() -> Language:
+    """The session's language; the first time, taken from the browser (English only when the
+    browser asks for English, Dutch otherwise)."""
+    value = st.session_state.get(LANG)
+    if value not in LANGUAGES:
+        value = "en" if (st.context.locale or "").lower().startswith("en") else "nl"
+        st.session_state[LANG] = value
+    return cast(Language, value)
+
+
+def set_language(value: Language) -> None:
+    st.session_state[LANG] = value
+
+
+def draft() -> DecisionSession | None:
+    value = st.session_state.get(DRAFT)
+    return value if isinstance(value, DecisionSession) else None
+
+
+def set_draft(session: DecisionSession, *, fresh_widgets: bool = False) -> None:
+    """Store the draft. `fresh_widgets` after loading another copy (start, resume, reload), so
+    no widget shows a value left over from the copy that was on screen before."""
+    st.session_state[DRAFT] = session
+    if fresh_widgets:
+        st.session_state[GENERATION] = generation() + 1
+        for key in [k for k in st.session_state if str(k).startswith(TURN_PREFIX)]:
+            del st.session_state[key]
+
+
+def generation() -> int:
+    return int(st.session_state.get(GENERATION, 0))
+
+
+def widget_key(*parts: object) -> str:
+    """A widget key unique to the draft copy on screen: 'g3.values.youth.quick'."""
+    return ".".join([f"g{generation()}", *map(str, parts)])
+
+
+def resume_code() -> str | None:
+    value = st.session_state.get(CODE)
+    return value if isinstance(value, str) else None
+
+
+def set_resume_code(code: str) -> None:
+    st.session_state[CODE] = code
+
+
+def saved_at() -> datetime | None:
+    value = st.session_state.get(SAVED_AT)
+    return value if isinstance(value, datetime) else None
+
+
+def set_saved_at(moment: datetime) -> None:
+    st.session_state[SAVED_AT] = moment
+
+
+def turn(step: str, count: int) -> int:
+    index = int(st.session_state.get(TURN_PREFIX + step, 0))
+    return index if 0 <= index < count else 0
+
+
+def set_turn(step: str, index: int) -> None:
+    st.session_state[TURN_PREFIX + step] = index
+
+
+def notice() -> str | None:
+    """A one-off message for the next screen (e.g. 'the tablet was cleared')."""
+    return st.session_state.pop(NOTICE, None)
+
+
+def set_notice(code: str) -> None:
+    st.session_state[NOTICE] = code
+
+
+def clear_everything() -> None:
+    """Finish and clear / idle timeout: nothing of the family stays in this browser session."""
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]

@@ -1,0 +1,11 @@
+"""Step 2: the options as cards, waiting included where the grid has it."""
+
+from __future__ import annotations
+
+from sdm_ui.grid_view import option_cards
+from sdm_ui.steps import Commit, StepView
+
+
+def render(view: StepView) -> Commit | None:
+    option_cards(view.grid, view.t, view.language)
+    return None

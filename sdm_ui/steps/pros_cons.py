@@ -1,0 +1,11 @@
+"""Step 3: pros and cons side by side, likelihoods as natural frequencies, sources a tap away."""
+
+from __future__ import annotations
+
+from sdm_ui.grid_view import pros_and_cons
+from sdm_ui.steps import Commit, StepView
+
+
+def render(view: StepView) -> Commit | None:
+    pros_and_cons(view.grid, view.t, view.language, key_prefix=view.key())
+    return None

@@ -1,0 +1,34 @@
+"""Showing text typed by people or written in a grid: always as plain text.
+
+Streamlit interprets Markdown in st.markdown and in every widget label (including links
+and images). So user and grid text goes through `st.text`, through `st.html` after
+`html.escape`, or through `md_escape` before it reaches a label.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from html import escape
+
+import streamlit as st
+
+_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape every ASCII punctuation character (CommonMark allows escaping all of
+    them), so no link, image, emphasis, HTML tag, emoji or icon shortcode can form.
+    Line breaks become spaces: labels are one line."""
+    return _PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+
+
+def plain(text: str) -> None:
+    """A paragraph of text, shown exactly as written."""
+    st.text(text)
+
+
+def html_text(text: str, *, tag: str = "p", css_class: str = "") -> None:
+    """Escaped text in our own element, e.g. a heading that must not parse Markdown."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    st.html(f"<{tag}{attribute}>{escape(text)}</{tag}>")

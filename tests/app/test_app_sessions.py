@@ -1,0 +1,135 @@
+"""Resume by code, language per session, conflicts, outages, plain text, picklable state."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+import wizard_driver as w
+
+from sdm_aid.storage import DatabaseUnavailableError
+from sdm_aid.services.sessions import SessionService
+from sdm_ui import state
+
+
+def to_step_5(at):
+    for _ in range(3):
+        w.next_step(at)
+    w.fill_values(
+        at, {0: ({"quick": 3, "no-pills": 2}, "pills"), 1: ({"quick": 0, "no-pills": 4}, "not_sure")}
+    )
+    w.next_step(at)
+    assert w.step(at) == 5
+    return at
+
+
+def resume(code: str, locale: str = "nl-NL"):
+    at = w.new_app(locale)
+    at.text_input(key="start.code").set_value(code)
+    at.button(key="start.resume").click()
+    return w.no_exception(at.run())
+
+
+def test_resume_by_code_restores_every_answer_and_the_step(app_env) -> None:
+    first = to_step_5(w.begin(w.new_app()))
+    code = first.session_state["sdm.code"]
+    assert code and code in w.texts(first)  # shown on every step, never in a URL
+    assert not first.query_params
+
+    again = resume(code)
+    assert w.step(again) == 5
+    assert "Stap 5 van 9" in w.texts(again)
+    w.back(again)
+    w.set_turn(again, 1)
+    assert w.by_key(again.radio, ".leaning.parent-1").value == "not_sure"
+    assert w.by_key(again.radio, ".importance.parent-1.no-pills").value == 4
+    w.set_turn(again, 0)
+    assert w.by_key(again.radio, ".leaning.youth").value == "pills"
+
+
+def test_a_wrong_code_gets_one_plain_message(app_env) -> None:
+    at = resume("ABCD-EFGH")
+    assert "Deze code werkt niet." in w.texts(at)
+    assert at.session_state["sdm.draft"] if "sdm.draft" in at.session_state else True
+
+
+def test_language_is_per_session(app_env) -> None:
+    dutch = w.new_app("nl-NL")
+    english = w.new_app("nl-NL")
+    english.radio(key="start.language").set_value("en").run()
+    dutch.run()
+    assert "Wie zijn er?" in w.texts(dutch) and "Who is here?" not in w.texts(dutch)
+    assert "Who is here?" in w.texts(english)
+    w.begin(english)
+    w.begin(dutch)
+    assert "Step 1 of 9" in w.texts(english)
+    assert "Stap 1 van 9" in w.texts(dutch)
+    assert english.button(key=w.by_key(english.button, ".next").key).label == "Next"
+    assert w.by_key(dutch.button, ".next").label == "Volgende"
+
+
+def test_browser_locale_sets_the_first_language(app_env) -> None:
+    assert "Who is here?" in w.texts(w.new_app("en-GB"))
+
+
+def test_the_same_session_open_twice_never_overwrites(app_env) -> None:
+    first = w.begin(w.new_app())
+    code = first.session_state["sdm.code"]
+    second = resume(code)
+    w.next_step(first)  # first saves version 2
+    assert w.step(first) == 2
+    w.fill_sure(second, 1, moment="before")  # second types something else on version 1
+    w.next_step(second)
+    shown = w.texts(second)
+    assert "NIET opgeslagen" in shown and "niets overschreven" in shown
+    assert w.step(second) == 1
+    second.button(key="sdm.reload").click()
+    w.no_exception(second.run())
+    assert w.step(second) == 2
+    assert "NIET opgeslagen" not in w.texts(second)
+    assert "youth" not in second.session_state["sdm.draft"].sure  # the saved version, not the stale one
+
+
+def test_a_database_outage_keeps_the_typed_answers(app_env, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = w.begin(w.new_app())
+    for _ in range(3):
+        w.next_step(at)
+    w.fill_values(at, {0: ({"quick": 2, "no-pills": 2}, "talking"), 1: ({"quick": 2, "no-pills": 2}, "wait")})
+
+    def broken(self, session):
+        raise DatabaseUnavailableError("down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(SessionService, "save", broken)
+        w.next_step(at)
+        assert w.step(at) == 4
+        assert "Opslaan lukt nu niet" in w.texts(at)
+        w.set_turn(at, 0)
+        assert w.by_key(at.radio, ".leaning.youth").value == "talking"
+    w.next_step(at)
+    assert w.step(at) == 5
+
+
+HOSTILE = "![x](http://127.0.0.1:9/x.png) [klik](http://evil.example) <b>vet</b> :smile:"
+
+
+def test_typed_text_is_never_markdown(app_env) -> None:
+    at = w.begin(w.new_app(), youth="![x](http://x/y.png)")
+    for _ in range(3):
+        w.next_step(at)
+    w.set_turn(at, 0)
+    heading = [h for h in at.get("html") if "aan de beurt" in str(h.proto.body)]
+    assert heading and "![x](http://x/y.png)" in str(heading[0].proto.body)
+    turn_options = w.by_key(at.radio, ".turn").options
+    assert all("![" not in option and "](" not in option for option in turn_options)
+    assert r"\!\[x\]\(http\:\/\/x\/y\.png\)" in turn_options
+
+
+def test_app_state_pickles(app_env) -> None:
+    at = to_step_5(w.begin(w.new_app()))
+    keys = [state.DRAFT, state.CODE, state.SAVED_AT, state.LANG, state.GENERATION, state.LAST_ACTIVITY]
+    for key in keys:
+        assert key in at.session_state
+        pickle.dumps(at.session_state[key])
+    # Widget values too (Enums, ints, strings, lists; never objects with behaviour).
+    pickle.dumps(w.by_key(at.multiselect, ".barriers.youth.pills").value)

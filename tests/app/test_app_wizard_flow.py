@@ -1,0 +1,158 @@
+"""AppTest flows through the whole wizard, against a temporary SQLite database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import wizard_driver as w
+
+from sdm_aid.elements import SdmElement
+from sdm_aid.sessions.models import Decided, Deferred, ElementStatus
+from sdm_ui import services
+
+NEXT_YEAR = date.today().year + 1
+
+
+def walk_to_step_4(at):
+    assert w.step(at) == 1
+    for expected in (2, 3, 4):
+        w.next_step(at)
+        assert w.step(at) == expected
+    return at
+
+
+def values_and_ability(at, *, youth_leaning="talking", parent_leaning="talking"):
+    w.fill_values(
+        at,
+        {0: ({"quick": 4, "no-pills": 1}, youth_leaning), 1: ({"quick": 1, "no-pills": 4}, parent_leaning)},
+    )
+    w.next_step(at)
+    assert w.step(at) == 5
+    w.fill_ability(at, 0, youth_leaning, 7)
+    if parent_leaning != youth_leaning:
+        w.fill_ability(at, 1, parent_leaning, 4)
+    w.next_step(at)
+    assert w.step(at) == 6
+    w.by_key(at.radio, ".advice").set_value("discuss")
+    at.run()
+    w.next_step(at)
+    assert w.step(at) == 7
+    w.fill_understanding(at, 2)
+    w.next_step(at)
+    assert w.step(at) == 8
+    return at
+
+
+def stored(at):
+    draft = at.session_state["sdm.draft"]
+    return services.session_service().load(draft.id)
+
+
+def test_youth_and_parent_reach_a_decision(app_env) -> None:
+    at = w.begin(w.new_app())
+    walk_to_step_4(at)
+    assert "Stap 4 van 9" in w.texts(at)
+    values_and_ability(at, parent_leaning="pills")
+    # The comparison view was shown: ratings 4 vs 1 are far apart.
+    w.by_key(at.radio, ".mode").set_value("decide")
+    at.run()
+    w.by_key(at.radio, ".option").set_value("talking")
+    draft = at.session_state["sdm.draft"]
+    w.by_key(at.radio, f".agree.{draft.participants[0].id}").set_value("agree")
+    w.by_key(at.radio, f".agree.{draft.participants[1].id}").set_value("disagree")
+    at.run()
+    w.fill_sure(at, 2)
+    w.next_step(at)
+    assert w.step(at) == 9
+    w.plan_follow_up(at, year=NEXT_YEAR)
+    assert "Gepland:" in w.texts(at)
+    w.next_step(at)
+    w.no_exception(at)
+    assert "Alle stappen zijn klaar" in w.texts(at)
+
+    session = stored(at)
+    assert isinstance(session.outcome, Decided)
+    assert session.outcome.option_id == "talking"
+    assert session.outcome.agree == ["youth"] and session.outcome.disagree == ["parent-1"]
+    assert session.answers["youth"].importance == {"quick": 4, "no-pills": 1}
+    assert session.answers["parent-1"].leaning == "pills"
+    assert session.answers["youth"].ability["talking"].confidence == 7
+    assert session.sure["parent-1"].after.score == 4
+    assert session.follow_up is not None and session.follow_up.with_whom == "Dr. Jansen"
+    assert all(p.status == ElementStatus.DONE for p in session.elements)
+
+
+def test_a_deferral_forces_a_follow_up(app_env) -> None:
+    at = w.begin(w.new_app())
+    walk_to_step_4(at)
+    values_and_ability(at)
+    w.by_key(at.radio, ".mode").set_value("defer")
+    at.run()
+    w.by_key(at.selectbox, ".reason").set_value("talk_at_home")
+    w.by_key(at.text_area, ".needed").set_value("Meer weten over bijwerkingen")
+    at.run()
+    w.fill_sure(at, 2)
+    w.next_step(at)
+    assert w.step(at) == 9
+    assert "plan daarom wanneer" in w.texts(at).lower()
+    # Finishing without a follow-up is refused, and the step cannot be skipped.
+    w.next_step(at)
+    assert w.step(at) == 9
+    assert "Plan eerst de volgende afspraak." in w.texts(at)
+    assert not [b for b in at.button if b.key and b.key.endswith(".skip")]
+
+    w.plan_follow_up(at, year=NEXT_YEAR)
+    w.next_step(at)
+    session = stored(at)
+    assert isinstance(session.outcome, Deferred)
+    assert session.outcome.still_needed == "Meer weten over bijwerkingen"
+    assert session.progress(SdmElement.DECIDE).status == ElementStatus.DEFERRED
+    assert session.follow_up is not None
+
+
+def test_back_and_forth_through_all_steps_keeps_answers(app_env) -> None:
+    at = w.begin(w.new_app())
+    walk_to_step_4(at)
+    values_and_ability(at, parent_leaning="wait")
+    w.by_key(at.radio, ".mode").set_value("defer")
+    at.run()
+    w.by_key(at.selectbox, ".reason").set_value("not_ready")
+    at.run()
+    for expected in range(7, 0, -1):
+        w.back(at)
+        assert w.step(at) == expected
+    for expected in range(2, 9):
+        w.next_step(at)
+        assert w.step(at) == expected, w.texts(at)
+    # Step 8 shows what was typed before going back.
+    assert w.by_key(at.radio, ".mode").value == "defer"
+    assert w.by_key(at.selectbox, ".reason").value == "not_ready"
+    w.back(at)
+    w.back(at)
+    w.back(at)
+    w.back(at)
+    assert w.step(at) == 4
+    w.set_turn(at, 1)
+    assert w.by_key(at.radio, ".leaning.parent-1").value == "wait"
+    assert w.by_key(at.radio, ".importance.parent-1.no-pills").value == 4
+
+
+def test_skip_needs_a_reason(app_env) -> None:
+    at = w.begin(w.new_app())
+    w.click(at, ".skip")
+    assert w.step(at) == 1
+    assert "Zeg waarom je deze stap overslaat." in w.texts(at)
+    w.by_key(at.text_input, ".skip-reason").set_value("Dat weten we al")
+    at.run()
+    w.click(at, ".skip")
+    assert w.step(at) == 2
+    assert stored(at).progress(SdmElement.EXPLAIN_PROBLEM).skip_reason == "Dat weten we al"
+
+
+def test_missing_answers_are_named_and_nothing_moves(app_env) -> None:
+    at = w.begin(w.new_app())
+    walk_to_step_4(at)
+    w.next_step(at)
+    assert w.step(at) == 4
+    shown = w.texts(at)
+    assert "Sam: kies een optie" in shown and "Ouder 1: geef bij elk punt" in shown

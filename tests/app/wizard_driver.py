@@ -1,0 +1,123 @@
+"""Drive the app in AppTest the way a family would: by labels and buttons, step by step."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def new_app(locale: str = "nl-NL") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+    at.context["locale"] = locale
+    return at.run()
+
+
+def by_key(widgets: Any, suffix: str) -> Any:
+    matches = [w for w in widgets if w.key and w.key.endswith(suffix)]
+    assert matches, f"no widget with a key ending in {suffix!r}: {[w.key for w in widgets]}"
+    return matches[0]
+
+
+def texts(at: AppTest) -> str:
+    """Everything shown as text, markdown, html, alerts and captions, for assertions."""
+    parts = [
+        el.value
+        for kind in ("markdown", "text", "caption", "error", "warning", "info", "success")
+        for el in getattr(at, kind)
+    ]
+    parts += [str(getattr(el.proto, "body", "")) for el in at.get("html")]
+    # Markdown escapes (\\. \\!) read as the plain characters a person sees.
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+
+
+def no_exception(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def click(at: AppTest, suffix: str) -> AppTest:
+    by_key(at.button, suffix).click()
+    return no_exception(at.run())
+
+
+def begin(at: AppTest, *, parents: int = 1, peer: bool = False, youth: str = "Sam") -> AppTest:
+    at.text_input(key="start.youth").set_value(youth)
+    at.radio(key="start.parents").set_value(parents)
+    at.run()
+    if peer:
+        at.checkbox(key="start.peer").check().run()
+    at.button(key="start.begin").click()
+    return no_exception(at.run())
+
+
+def step(at: AppTest) -> int:
+    return at.session_state["sdm.draft"].current_step
+
+
+def next_step(at: AppTest) -> AppTest:
+    return click(at, ".next")
+
+
+def back(at: AppTest) -> AppTest:
+    return click(at, ".back")
+
+
+def set_turn(at: AppTest, index: int) -> AppTest:
+    turn = [r for r in at.radio if r.key and r.key.endswith(".turn")]
+    if turn:
+        turn[0].set_value(index)
+        no_exception(at.run())
+    return at
+
+
+def fill_values(at: AppTest, answers: dict[int, tuple[dict[str, int], str]]) -> AppTest:
+    """answers: turn index -> ({consideration id: rating}, leaning)."""
+    for index, (ratings, leaning) in answers.items():
+        set_turn(at, index)
+        pid = at.session_state["sdm.draft"].participants[index].id
+        for cid, rating in ratings.items():
+            by_key(at.radio, f".importance.{pid}.{cid}").set_value(rating)
+        by_key(at.radio, f".leaning.{pid}").set_value(leaning)
+        no_exception(at.run())
+    return at
+
+
+def fill_ability(at: AppTest, pid_index: int, option_id: str, confidence: int) -> AppTest:
+    set_turn(at, pid_index)
+    pid = at.session_state["sdm.draft"].participants[pid_index].id
+    by_key(at.radio, f".confidence.{pid}.{option_id}").set_value(confidence)
+    return no_exception(at.run())
+
+
+def fill_understanding(at: AppTest, people: int, answer: bool = False) -> AppTest:
+    for index in range(people):
+        set_turn(at, index)
+        pid = at.session_state["sdm.draft"].participants[index].id
+        by_key(at.radio, f".check.{pid}.choice").set_value(answer)
+        no_exception(at.run())
+    return at
+
+
+def fill_sure(at: AppTest, people: int, moment: str = "after") -> AppTest:
+    draft = at.session_state["sdm.draft"]
+    for person in draft.participants[:people]:
+        for radio in at.radio:
+            if radio.key and f".sure.{moment}.{person.id}." in radio.key:
+                radio.set_value(True)
+    return no_exception(at.run())
+
+
+def plan_follow_up(at: AppTest, *, year: int, month: int = 3, day: int = 30, hour: int = 14) -> AppTest:
+    by_key(at.selectbox, ".day").set_value(day)
+    by_key(at.selectbox, ".month").set_value(month)
+    by_key(at.selectbox, ".year").set_value(year)
+    by_key(at.selectbox, ".hour").set_value(hour)
+    by_key(at.selectbox, ".minute").set_value(0)
+    by_key(at.text_input, ".with").set_value("Dr. Jansen")
+    no_exception(at.run())
+    return click(at, ".plan")

@@ -1,0 +1,94 @@
+"""The committed JSON Schema: up to date with the models, accepts the valid grids, rejects
+structural mistakes (cross-references are the loader's job, not the schema's)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from factories import MINIMAL_GRID_PATH
+from jsonschema import Draft202012Validator
+
+from sdm_aid.content import schema
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+SHIPPED_GRIDS = sorted((REPO / "option_grids").glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    committed = json.loads(schema.committed_schema_path().read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(committed)
+    return Draft202012Validator(committed)
+
+
+def test_committed_schema_is_up_to_date():
+    # If this fails: run `sdm-aid schema --write` and commit schemas/option_grid.v1.schema.json.
+    assert schema.committed_schema_path() == REPO / "schemas" / "option_grid.v1.schema.json"
+    assert schema.outdated_message() is None
+
+
+def test_schema_describes_itself():
+    built = schema.build_schema()
+    assert built["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert built["$id"] == schema.SCHEMA_ID
+    assert "format version 1" in built["title"]
+    assert "$schema" in built["properties"]
+    assert built["properties"]["schema_version"]["const"] == 1
+    # Field docstrings become descriptions that editors show while typing.
+    assert built["$defs"]["Likelihood"]["properties"]["out_of"]["description"].startswith("Out of how many")
+
+
+def test_outdated_or_missing_schema_is_detected(tmp_path):
+    stale = tmp_path / "stale.json"
+    stale.write_text("{}\n")
+    assert "out of date" in schema.outdated_message(stale)
+    assert "missing" in schema.outdated_message(tmp_path / "absent.json")
+    schema.write_schema(stale)
+    assert schema.outdated_message(stale) is None
+
+
+def test_python_module_check_exit_codes(tmp_path, monkeypatch, capsys):
+    assert schema.main(["--check"]) == 0
+    monkeypatch.setattr(schema, "committed_schema_path", lambda: tmp_path / "absent.json")
+    assert schema.main(["--check"]) == 1
+    assert "sdm-aid schema --write" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "path",
+    [MINIMAL_GRID_PATH, *sorted((FIXTURES / "valid").glob("*.json"))],
+    ids=lambda path: path.name,
+)
+def test_valid_fixtures_match_the_schema(validator, path):
+    validator.validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", SHIPPED_GRIDS, ids=lambda path: path.name)
+def test_shipped_grids_match_the_schema(validator, path):
+    grid = json.loads(path.read_text(encoding="utf-8"))
+    validator.validate(grid)
+    assert grid["$schema"] == "../schemas/option_grid.v1.schema.json"
+
+
+# Structural mistakes the schema alone must already catch (with the JSON path it reports).
+SCHEMA_REJECTS = {
+    "missing_english.json": "title",
+    "unknown_field_typo.json": "options/0",
+    "wrong_enum.json": "audience",
+    "number_as_text.json": "age_band/min_age",
+    "bad_id.json": "considerations/0/id",
+    "wrong_schema_version.json": "schema_version",
+    "text_too_long.json": "title/en",
+    "too_few_options.json": "options",
+    "bad_url.json": "sources/1/url",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_REJECTS))
+def test_schema_rejects_structural_mistakes(validator, name):
+    document = json.loads((FIXTURES / "invalid" / name).read_text(encoding="utf-8"))
+    paths = {"/".join(map(str, error.absolute_path)) for error in validator.iter_errors(document)}
+    assert SCHEMA_REJECTS[name] in paths

@@ -1,0 +1,8 @@
+"""Summary tests: `from render_samples import ...` and shared PDF/HTML inspection helpers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))

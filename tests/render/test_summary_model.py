@@ -1,0 +1,209 @@
+"""What the summary says, and what the family copy leaves out."""
+
+from __future__ import annotations
+
+import pytest
+from render_samples import (
+    NOW,
+    YOUTH_SECRET,
+    decided,
+    deferred,
+    grid_paths,
+    largest,
+    load,
+    parents_disagree,
+    private_youth,
+)
+
+from sdm_aid.render.model import Bullets, Fields, Para, Summary, Table
+from sdm_aid.render.summary import build_summary
+
+GRIDS = grid_paths()
+GRID_IDS = [path.stem for path in GRIDS]
+
+
+def text_of(summary: Summary) -> str:
+    return "\n".join(summary.texts())
+
+
+def section_text(summary: Summary, key: str) -> str:
+    section = summary.section(key)
+    assert section is not None, key
+    return "\n".join(Summary.texts(_only(summary, key)))
+
+
+def _only(summary: Summary, key: str) -> Summary:
+    from dataclasses import replace
+
+    return replace(summary, sections=tuple(s for s in summary.sections if s.key == key))
+
+
+@pytest.fixture(params=GRIDS, ids=GRID_IDS)
+def grid_and_raw(request):
+    return load(request.param)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("copy", ["family", "clinician"])
+def test_every_part_of_the_decision_is_reported(grid_and_raw, language, copy):
+    grid, raw = grid_and_raw
+    summary = build_summary(decided(grid, raw, language), grid, copy=copy, generated_at=NOW)
+    keys = [section.key for section in summary.sections]
+    for key in (
+        "decision", "participants", "elements", "options", "grid", "values", "leanings", "ability",
+        "recommendation", "questions", "understanding", "outcome", "follow_up", "sure", "provenance",
+    ):  # fmt: skip
+        assert key in keys
+    assert summary.lang_tag == {"nl": "nl-NL", "en": "en-GB"}[language]
+    assert summary.language == language
+    elements = summary.section("elements").blocks[0]
+    assert isinstance(elements, Table) and len(elements.rows) == 9
+    assert [row.cells[0] for row in elements.rows] == [str(n) for n in range(1, 10)]
+    text = text_of(summary)
+    assert grid.decision.get(language) in text
+    for option in grid.options:
+        assert option.label.get(language) in text
+    for question in grid.questions:
+        assert question.text.get(language) in text
+    for source in grid.sources:
+        assert source.citation in text
+
+
+def test_language_follows_the_session(grid_and_raw):
+    grid, raw = grid_and_raw
+    dutch = build_summary(decided(grid, raw, "nl"), grid, copy="family", generated_at=NOW)
+    english = build_summary(decided(grid, raw, "en"), grid, copy="family", generated_at=NOW)
+    assert dutch.title == "Samenvatting van onze keuze" and english.title == "Summary of our choice"
+    assert dutch.page_label == "Pagina {page} van {pages}"
+    assert grid.problem.nl in text_of(dutch) and grid.problem.en in text_of(english)
+
+
+def test_build_is_pure():
+    grid, raw = load(GRIDS[0])
+    session = largest(grid, raw)
+    first = build_summary(session, grid, copy="clinician", generated_at=NOW)
+    again = build_summary(session, grid, copy="clinician", generated_at=NOW)
+    assert first == again
+
+
+def test_decided_shows_the_choice_and_highlights_its_column():
+    grid, raw = load(GRIDS[0])
+    summary = build_summary(decided(grid, raw), grid, copy="family", generated_at=NOW)
+    table = summary.section("grid").blocks[0]
+    assert isinstance(table, Table)
+    assert table.highlight_column == 1 and table.header[1] == grid.options[0].label.nl
+    assert len(table.rows) == len(grid.questions)
+    outcome = section_text(summary, "outcome")
+    assert f"We kozen: {grid.options[0].label.nl}" in outcome
+
+
+def test_deferral_with_reason_what_is_needed_and_follow_up_in_amsterdam_time():
+    grid, raw = load(GRIDS[0])
+    summary = build_summary(deferred(grid, raw), grid, copy="family", generated_at=NOW)
+    outcome = section_text(summary, "outcome")
+    assert "We hebben besloten om nog te wachten met het besluit." in outcome
+    assert "We willen er thuis over praten" in outcome
+    assert "Oma wil ook meepraten." in outcome and "Informatie over wachttijden." in outcome
+    follow_up = section_text(summary, "follow_up")
+    # 12:00 UTC on the first Monday of summer time is 14:00 in Amsterdam.
+    assert "maandag 30 maart 2026, 14:00" in follow_up
+    assert "Regiebehandelaar" in follow_up and "met beeldbellen" in follow_up
+    grid_table = summary.section("grid").blocks[0]
+    assert isinstance(grid_table, Table) and grid_table.highlight_column is None
+    elements = summary.section("elements").blocks[0]
+    assert elements.rows[7].cells[2] == "besluit uitgesteld"
+    assert elements.rows[4].cells[2] == "overgeslagen, omdat: We wisten het nog niet"
+
+
+def test_english_follow_up_time():
+    grid, raw = load(GRIDS[0])
+    summary = build_summary(deferred(grid, raw, "en"), grid, copy="family", generated_at=NOW)
+    assert "Monday 30 March 2026, 14:00" in section_text(summary, "follow_up")
+
+
+def test_two_parents_disagreeing_is_visible():
+    grid, raw = load(GRIDS[0])
+    summary = build_summary(parents_disagree(grid, raw), grid, copy="family", generated_at=NOW)
+    table = next(b for b in summary.section("values").blocks if isinstance(b, Table))
+    assert table.header[1:] == ("Jongere", "Ouder 1", "Ouder 2", "Jongere en ouders")
+    # Youth 4/0 and parent-1 4/0 agree; parent-2 is 0/4 against both: every row differs.
+    assert all(row.flagged for row in table.rows)
+    assert all(row.cells[-1] == "verschillen" for row in table.rows)
+    split = [b for b in summary.section("values").blocks if isinstance(b, Para) and b.tone == "strong"]
+    assert split and split[0].text.startswith("De twee ouders zien dit anders: ")
+    outcome = summary.section("outcome").blocks[1]
+    assert isinstance(outcome, Fields)
+    assert dict(outcome.rows)["Niet eens"] == "Ouder 2"
+
+
+def test_agreement_is_shown_when_ratings_are_close():
+    grid, raw = load(GRIDS[0])
+    summary = build_summary(decided(grid, raw), grid, copy="family", generated_at=NOW)
+    table = next(b for b in summary.section("values").blocks if isinstance(b, Table))
+    assert table.rows[0].cells[-1] == "eens" and not table.rows[0].flagged
+
+
+def test_private_youth_answers_stay_out_of_the_family_copy(grid_and_raw):
+    grid, raw = grid_and_raw
+    session = private_youth(grid, raw)
+    family = build_summary(session, grid, copy="family", generated_at=NOW)
+    clinician = build_summary(session, grid, copy="clinician", generated_at=NOW)
+    assert YOUTH_SECRET not in text_of(family)
+    assert YOUTH_SECRET in text_of(clinician)
+    # Not even indirectly: no youth column, no youth-vs-parents verdict, no youth SURE row.
+    values = next(b for b in family.section("values").blocks if isinstance(b, Table))
+    assert values.header[1:] == ("Ouder 1",)
+    sure = next(b for b in family.section("sure").blocks if isinstance(b, Table))
+    assert [row.cells[0] for row in sure.rows] == ["Ouder 1"]
+    leanings = next(b for b in family.section("leanings").blocks if isinstance(b, Bullets))
+    assert not any(item.startswith("Jongere") for item in leanings.items)
+    assert "De jongere wilde de eigen antwoorden privé houden." in section_text(family, "participants")
+
+
+def test_private_youth_answers_in_the_family_copy_when_allowed():
+    grid, raw = load(GRIDS[0])
+    family = build_summary(private_youth(grid, raw, allowed=True), grid, copy="family", generated_at=NOW)
+    assert YOUTH_SECRET in text_of(family)
+    assert "privé" not in section_text(family, "participants")
+
+
+def test_clinician_copy_is_complete_and_family_copy_plain():
+    grid, raw = load(GRIDS[0])
+    session = largest(grid, raw)
+    family = build_summary(session, grid, copy="family", generated_at=NOW)
+    clinician = build_summary(session, grid, copy="clinician", generated_at=NOW)
+    assert family.subtitle == "Voor de familie" and clinician.subtitle == "Voor de hulpverlener"
+    assert family.section("handoff") is None and family.section("session") is None
+    assert clinician.section("handoff") is not None
+    assert str(session.id) in text_of(clinician) and str(session.id) not in text_of(family)
+    assert "Eerdere besluiten" in section_text(clinician, "outcome")
+    assert "Eerdere besluiten" not in section_text(family, "outcome")
+    assert "Eerdere vervolgafspraken" in section_text(clinician, "follow_up")
+
+
+def test_provenance_names_the_exact_grid():
+    grid, raw = load(GRIDS[0])
+    session = decided(grid, raw)
+    summary = build_summary(session, grid, copy="family", generated_at=NOW)
+    fields = dict(summary.section("provenance").blocks[0].rows)
+    assert fields["Versie"] == f"{grid.id} {grid.version}"
+    assert fields["Controlecode"] == session.grid.content_hash[:12]
+    assert fields["Status"].startswith("voorbeeldinhoud")
+    sources = summary.section("provenance").blocks[-1]
+    assert isinstance(sources, Bullets) and len(sources.items) == len(grid.sources)
+    assert sources.items[0].startswith(f"[1] {grid.sources[0].citation}")
+    assert summary.footer_text.endswith(f"{grid.id} versie {grid.version}")
+
+
+def test_sure_scores_and_citation():
+    grid, raw = load(GRIDS[0])
+    summary = build_summary(decided(grid, raw), grid, copy="family", generated_at=NOW)
+    table = next(b for b in summary.section("sure").blocks if isinstance(b, Table))
+    assert table.rows[0].cells == ("Jongere", "2 van 4", "4 van 4")
+    assert "O'Connor & Légaré" in section_text(summary, "sure")
+
+
+def test_unknown_copy_is_refused():
+    grid, raw = load(GRIDS[0])
+    with pytest.raises(ValueError):
+        build_summary(decided(grid, raw), grid, copy="everyone", generated_at=NOW)  # type: ignore[arg-type]

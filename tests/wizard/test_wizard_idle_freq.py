@@ -1,0 +1,56 @@
+import re
+
+import pytest
+
+from sdm_aid.content.models import Certainty, Likelihood, Text
+from sdm_aid.wizard.frequencies import FrequencyView, frequency_view, icon_array_svg
+from sdm_aid.wizard.idle import DEFAULT_IDLE_MINUTES, IdlePolicy, IdleSettingError
+
+
+def likelihood(count: int, out_of: int) -> Likelihood:
+    t = Text(nl="x", en="x")
+    return Likelihood(
+        count=count, out_of=out_of, outcome=t, time_frame=t, reference_group=t, certainty=Certainty.LOW
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "out_of", "expected"),
+    [
+        (6, 10, FrequencyView(6, 10, 60, 100)),
+        (37, 100, FrequencyView(37, 100, 37, 100)),
+        (3, 20, FrequencyView(3, 20, 15, 100)),
+        (250, 1000, FrequencyView(250, 1000, 25, 100)),
+        (255, 1000, FrequencyView(255, 1000, None, None)),  # would need rounding: no array
+        (2, 7, FrequencyView(2, 7, 2, 7)),  # not a divisor of 100: the grid's own 7 figures
+        (6, 30, FrequencyView(6, 30, 6, 30)),
+    ],
+)
+def test_frequency_view_never_rounds(count: int, out_of: int, expected: FrequencyView) -> None:
+    assert frequency_view(likelihood(count, out_of)) == expected
+
+
+def test_icon_array_draws_exactly_the_counts_and_escapes_its_label() -> None:
+    svg = icon_array_svg(60, 100, 'About 6 in 10 <b>"better"</b>')
+    assert svg.count("<g ") == 100
+    assert svg.count('fill="#1d5f7a"') == 60
+    assert "<b>" not in svg and "&lt;b&gt;" in svg
+    assert re.search(r'viewBox="0 0 140 200"', svg)
+    small = icon_array_svg(2, 7, "x")
+    assert small.count("<g ") == 7 and 'viewBox="0 0 98 20"' in small
+    with pytest.raises(ValueError):
+        icon_array_svg(11, 10, "x")
+
+
+def test_idle_policy_from_env() -> None:
+    assert IdlePolicy.from_env({}).seconds == DEFAULT_IDLE_MINUTES * 60
+    assert IdlePolicy.from_env({"SDM_AID_IDLE_MINUTES": "2"}).seconds == 120
+    assert IdlePolicy.from_env({"SDM_AID_IDLE_MINUTES": "2", "SDM_AID_IDLE_SECONDS": "6"}).seconds == 6
+    with pytest.raises(IdleSettingError):
+        IdlePolicy.from_env({"SDM_AID_IDLE_MINUTES": "soon"})
+    with pytest.raises(IdleSettingError):
+        IdlePolicy.from_env({"SDM_AID_IDLE_MINUTES": "0"})
+    policy = IdlePolicy(600)
+    assert policy.check_every_seconds == 30
+    assert IdlePolicy(6).check_every_seconds == 1.5
+    assert not policy.is_expired(100.0, 699.0) and policy.is_expired(100.0, 700.0)

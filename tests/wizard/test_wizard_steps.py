@@ -1,0 +1,109 @@
+from datetime import UTC, datetime
+
+import pytest
+from factories import minimal_grid, new_session
+
+from sdm_aid.elements import SdmElement
+from sdm_aid.sessions.models import (
+    AbilityAnswer,
+    Decided,
+    DeferralReason,
+    Deferred,
+    FollowUp,
+    ParticipantAnswers,
+    Recommendation,
+    SureAnswers,
+    SureResult,
+)
+from sdm_aid.wizard import steps
+from sdm_aid.wizard.steps import Missing, Problem
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
+YES = SureAnswers(
+    sure_of_best_choice=True,
+    know_benefits_and_risks=True,
+    clear_what_matters=True,
+    enough_support_and_advice=True,
+)
+
+
+def test_steps_follow_the_nine_elements() -> None:
+    assert [steps.element_for_step(n) for n in range(1, 10)] == list(SdmElement)
+    assert steps.next_step(1) == 2 and steps.next_step(9) is None
+    assert steps.previous_step(1) is None and steps.previous_step(9) == 8
+    assert steps.progress_fraction(9) == 1.0
+    with pytest.raises(ValueError):
+        steps.element_for_step(10)
+
+
+def test_family_is_youth_then_parents_without_peer_worker() -> None:
+    session = new_session(parents=2, peer_worker=True)
+    assert [p.id for p in steps.family(session)] == ["youth", "parent-1", "parent-2"]
+
+
+def test_values_needs_every_rating_and_a_leaning_per_person() -> None:
+    grid = minimal_grid()
+    session = new_session(grid, parents=1)
+    assert Problem(Missing.LEANING, "youth") in steps.step_problems(session, grid, SdmElement.VALUES)
+    all_rated = {"quick": 4, "no-pills": 0}
+    session.answers = {
+        "youth": ParticipantAnswers(importance=all_rated, leaning="not_sure"),
+        "parent-1": ParticipantAnswers(importance={"quick": 2}, leaning="talking"),
+    }
+    assert steps.step_problems(session, grid, SdmElement.VALUES) == [Problem(Missing.IMPORTANCE, "parent-1")]
+    session.answers["parent-1"].importance = all_rated
+    assert steps.step_problems(session, grid, SdmElement.VALUES) == []
+
+
+def test_ability_asks_confidence_only_for_options_someone_leans_to() -> None:
+    grid = minimal_grid()
+    session = new_session(grid)
+    session.answers = {
+        "youth": ParticipantAnswers(leaning="pills"),
+        "parent-1": ParticipantAnswers(leaning="wait"),
+    }
+    assert steps.leaned_options(session, grid) == ["pills", "wait"]
+    assert steps.step_problems(session, grid, SdmElement.ABILITY) == [
+        Problem(Missing.CONFIDENCE, option_id="pills"),
+        Problem(Missing.CONFIDENCE, option_id="wait"),
+    ]
+    session.answers["parent-1"].ability = {
+        "pills": AbilityAnswer(confidence=3),
+        "wait": AbilityAnswer(confidence=8),
+    }
+    assert steps.step_problems(session, grid, SdmElement.ABILITY) == []
+
+
+def test_recommendation_understanding_decide_follow_up() -> None:
+    grid = minimal_grid()
+    session = new_session(grid, parents=0)
+    assert steps.step_problems(session, grid, SdmElement.RECOMMENDATION) == [Problem(Missing.RECOMMENDATION)]
+    session.recommendation = Recommendation()
+    assert steps.step_problems(session, grid, SdmElement.RECOMMENDATION) == []
+
+    assert steps.step_problems(session, grid, SdmElement.UNDERSTANDING) == [
+        Problem(Missing.UNDERSTANDING, "youth")
+    ]
+    session.answers["youth"] = ParticipantAnswers(understanding={"choice": False})
+    assert steps.step_problems(session, grid, SdmElement.UNDERSTANDING) == []
+
+    assert steps.step_problems(session, grid, SdmElement.DECIDE) == [
+        Problem(Missing.OUTCOME),
+        Problem(Missing.SURE, "youth"),
+    ]
+    session.outcome = Deferred(reason=DeferralReason.NOT_READY, recorded_at=NOW)
+    session.sure["youth"] = SureResult(after=YES)
+    assert steps.step_problems(session, grid, SdmElement.DECIDE) == []
+
+    # A deferral makes the follow-up required and the step not skippable.
+    assert steps.step_problems(session, grid, SdmElement.FOLLOW_UP) == [Problem(Missing.FOLLOW_UP)]
+    assert not steps.can_skip(session, SdmElement.FOLLOW_UP)
+    session.follow_up = FollowUp(starts_at=NOW)
+    assert steps.step_problems(session, grid, SdmElement.FOLLOW_UP) == []
+
+    session.outcome = Decided(option_id="talking", recorded_at=NOW)
+    session.follow_up = None
+    assert steps.step_problems(session, grid, SdmElement.FOLLOW_UP) == [Problem(Missing.FOLLOW_UP)]
+    assert steps.can_skip(session, SdmElement.FOLLOW_UP)
+    assert not steps.can_skip(session, SdmElement.DECIDE)
+    assert steps.can_skip(session, SdmElement.PROS_AND_CONS)
