@@ -38,7 +38,7 @@ if grid.version != session.grid.version:
 
 now = clock.now()
 summary = build_summary(session, grid, copy="family", generated_at=now)
-file_stem = f"{ct('summary')}-{short_id(session.id)}"
+file_stem = ct("summary") + "-" + short_id(session.id)
 
 with st.container(horizontal=True, key="summary.actions"):
     st.download_button(
@@ -55,7 +55,7 @@ with st.container(horizontal=True, key="summary.actions"):
         st.download_button(
             ct("Calendar file for the next appointment"),
             data=ics.follow_up_calendar(session, session.follow_up, session.language, now=now),
-            file_name=f"{ct('appointment')}.ics",
+            file_name=ct("appointment") + ".ics",
             mime="text/calendar",
             on_click="ignore",
             icon=":material/event:",

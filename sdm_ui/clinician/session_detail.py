@@ -250,7 +250,7 @@ def _downloads(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid
         st.download_button(
             ct("Summary for the clinician (PDF)"),
             data=pdf_maker(session, grid, "clinician", clock.now, after=logger(ClinicianAction.DOWNLOAD_PDF)),
-            file_name=f"{stem}-{ct('clinician')}.pdf",
+            file_name=stem + "-" + ct("clinician") + ".pdf",
             mime="application/pdf",
             on_click="ignore",
             type="primary",

@@ -35,7 +35,9 @@ def service() -> SessionService:
 def seed(grid_dir: Path, *, sessions: int = 40, now: datetime | None = None) -> SessionService:
     svc = service()
     loaded = load_grid(grid_dir / "grid_minimal.json")
-    demo = generate_demo_sessions([(loaded.grid, loaded.ref())], sessions, now=now or datetime.now(UTC), seed=7)
+    demo = generate_demo_sessions(
+        [(loaded.grid, loaded.ref())], sessions, now=now or datetime.now(UTC), seed=7
+    )
     svc.add_many(demo)
     ClinicianAccounts(svc.database).add(USERNAME, PASSWORD)
     return svc
