@@ -33,6 +33,7 @@ SSO_LOGOUT = "clin.sso_logout"
 FORM = "clin.login_form"
 USERNAME_KEY = "clin.form.username"
 PASSWORD_KEY = "clin.form.password"
+SUBMIT_KEY = "clin.form.submit"
 MAX_USERNAME_INPUT = 64
 IDLE_CHECK_SECONDS = 30
 
@@ -181,7 +182,9 @@ def login_form(ct: Translator) -> None:
             key=PASSWORD_KEY,
             autocomplete="current-password",
         )
-        submitted = st.form_submit_button(ct("Log in"), type="primary", icon=":material/login:")
+        submitted = st.form_submit_button(
+            ct("Log in"), type="primary", icon=":material/login:", key=SUBMIT_KEY
+        )
     if submitted:
         _try_local_login(ct, username, password)
     configured, _, _ = sso_settings()

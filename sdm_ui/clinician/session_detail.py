@@ -322,7 +322,11 @@ def _follow_up_part(ctx: ClinicianContext, session: DecisionSession) -> None:
         )
         st.text_area(ct("Note (what came out of it)"), max_chars=MAX_LONG_ENTRY, key="clin.outcome.note")
         st.form_submit_button(
-            ct("Save how the follow-up went"), type="primary", on_click=_record_outcome, args=(ctx,)
+            ct("Save how the follow-up went"),
+            type="primary",
+            on_click=_record_outcome,
+            args=(ctx,),
+            key="clin.outcome.submit",
         )
 
 
@@ -349,7 +353,13 @@ def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: Option
         )
         st.multiselect(ct("Who agrees"), people, format_func=name, key="clin.decide.agree")
         st.multiselect(ct("Who does not agree"), people, format_func=name, key="clin.decide.disagree")
-        st.form_submit_button(ct("Save the new decision"), type="primary", on_click=_decide, args=(ctx, grid))
+        st.form_submit_button(
+            ct("Save the new decision"),
+            type="primary",
+            on_click=_decide,
+            args=(ctx, grid),
+            key="clin.decide.submit",
+        )
     with put_off, st.form("clin.defer", clear_on_submit=True):
         html_text(ct("Put the decision off again"), css_class="sdm-head")
         st.selectbox(
@@ -360,7 +370,7 @@ def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: Option
         )
         st.text_area(ct("More about the reason"), max_chars=MAX_LONG_ENTRY, key="clin.defer.details")
         st.text_area(ct("What is still needed"), max_chars=MAX_LONG_ENTRY, key="clin.defer.still_needed")
-        st.form_submit_button(ct("Save the deferral"), on_click=_defer, args=(ctx,))
+        st.form_submit_button(ct("Save the deferral"), on_click=_defer, args=(ctx,), key="clin.defer.submit")
 
 
 def _plan_part(ctx: ClinicianContext) -> None:
@@ -396,7 +406,9 @@ def _plan_part(ctx: ClinicianContext) -> None:
         )
         st.text_area(ct("What for"), max_chars=MAX_LONG_ENTRY, key="clin.plan.purpose")
         st.caption(ct("Dutch time (Europe/Amsterdam)."))
-        st.form_submit_button(ct("Plan this follow-up"), type="primary", on_click=_plan, args=(ctx,))
+        st.form_submit_button(
+            ct("Plan this follow-up"), type="primary", on_click=_plan, args=(ctx,), key="clin.plan.submit"
+        )
 
 
 def _access_log_part(ctx: ClinicianContext, session_id: uuid.UUID) -> None:

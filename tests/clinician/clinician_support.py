@@ -24,7 +24,7 @@ USERNAME = "a.devries"
 PASSWORD = "correct horse battery staple"
 SESSIONS_PAGE = "pages/clinician_sessions.py"
 SESSION_PAGE = "pages/clinician_session.py"
-LOGIN_BUTTON = "FormSubmitter:clin.login_form-Log in"
+LOGIN_BUTTON = "clin.form.submit"
 
 
 def service() -> SessionService:
