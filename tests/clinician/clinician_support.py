@@ -50,7 +50,12 @@ def app(locale: str = "en-GB") -> AppTest:
 
 
 def open_page(at: AppTest, page: str) -> AppTest:
-    return ok(at.switch_page(page).run())
+    """Go to `page` as a typed address would. Afterwards the test follows the app's own page
+    changes (st.switch_page), as the browser does: AppTest would otherwise keep requesting
+    `page` on every later run."""
+    ok(at.switch_page(page).run())
+    at._page_hash = ""
+    return at
 
 
 def deep_link(page: str, locale: str = "en-GB") -> AppTest:
