@@ -9,6 +9,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from sdm_aid.cli.validate import shown
 from sdm_aid.content.ipdas import IpdasItem, ipdas_items
 from sdm_aid.content.loader import (
     GridLoadError,
@@ -49,7 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("grid", metavar="GRID", help="grid id (from the grid folder) or path to a grid file")
     parser.add_argument("--dir", type=Path, help="grid folder to look the id up in (default: option_grids/)")
-    parser.add_argument("--worst", type=int, default=5, help="how many hard sentences to list (default 5)")
+    parser.add_argument(
+        "--worst", type=int, default=5, help="how many hardest and longest sentences to list (default 5)"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.set_defaults(handler=handle)
 
@@ -64,7 +67,7 @@ def _find(args: argparse.Namespace) -> LoadedGrid | GridLoadError | str:
             return error
     if candidate.is_dir():
         return f"{args.grid!r} is a folder; give one grid file or a grid id."
-    directory: Path = args.dir or default_grid_dir()
+    directory: Path = args.dir or shown(default_grid_dir())
     library = load_library(directory)
     if args.grid in library.grids:
         return library.grids[args.grid]
@@ -139,12 +142,16 @@ def _print_text(
         )
         sections = ", ".join(f"{name} {score:.0f}" for name, score in report.by_section.items())
         print(f"      by section: {sections}")
-        if report.hardest:
-            print("      hardest sentences:")
-        for sentence in report.hardest:
-            text = sentence.sentence if len(sentence.sentence) <= 80 else sentence.sentence[:79] + "…"
-            more = f" (+{sentence.other_places} more)" if sentence.other_places else ""
-            print(f"        {sentence.score:5.0f}  {sentence.location}{more}: {text}")
+        for title, sentences in (
+            ("hardest sentences", report.hardest),
+            ("longest sentences", report.longest),
+        ):
+            if sentences:
+                print(f"      {title} (score, words, where):")
+            for sentence in sentences:
+                text = sentence.sentence if len(sentence.sentence) <= 80 else sentence.sentence[:79] + "…"
+                more = f" (+{sentence.other_places} more)" if sentence.other_places else ""
+                print(f"        {sentence.score:5.0f} {sentence.words:3d}  {sentence.location}{more}: {text}")
     print("\nReading scores are a rough guide: see `sdm-aid check --help` for the formulas and their limits.")
 
 

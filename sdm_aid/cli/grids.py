@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from sdm_aid.cli.validate import shown
 from sdm_aid.content.loader import GRID_DIR_ENV, LoadedGrid, default_grid_dir, load_library
 from sdm_aid.content.problems import plural
 
@@ -45,7 +46,7 @@ def _row(loaded: LoadedGrid, today: date) -> dict[str, object]:
 
 
 def handle(args: argparse.Namespace) -> int:
-    directory: Path = args.dir or default_grid_dir()
+    directory: Path = args.dir or shown(default_grid_dir())
     if not directory.is_dir():
         print(f"sdm-aid grids: {str(directory)!r} is not a folder.", file=sys.stderr)
         return EXIT_USAGE

@@ -18,6 +18,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "schema",
     "grids",
     "check",
+    "sessions",
+    "followups",
+    "export",
+    "erase",
+    "purge",
+    "backup",
+    "demo",
+    "users",
 )
 
 EXIT_USAGE = 2

@@ -32,6 +32,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
+def shown(path: Path) -> Path:
+    """`path` relative to the working folder when it lies inside it: shorter messages."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def _files(paths: list[Path]) -> tuple[list[Path], list[str]]:
     """The grid files to check, and the paths that do not exist."""
     files: list[Path] = []
@@ -64,7 +72,7 @@ def _counts(problems: list[GridProblem]) -> tuple[int, int]:
 
 
 def handle(args: argparse.Namespace) -> int:
-    paths = args.paths or [default_grid_dir()]
+    paths = args.paths or [shown(default_grid_dir())]
     files, missing = _files(paths)
     if missing:
         for name in missing:

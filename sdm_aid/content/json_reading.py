@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from sdm_aid.content.characters import first_forbidden_character, replace_forbidden
 from sdm_aid.content.problems import GridProblem, Location, json_path, shorten
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -26,9 +26,6 @@ MAX_INT_DIGITS = 20
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_OR_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
-# Fast path: pure printable ASCII (plus newline and tab) cannot hold a forbidden character.
-_MAYBE_FORBIDDEN = re.compile(r"[^\x20-\x7e\n\t]")
-_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
 
 
 class _Rejected:
@@ -53,20 +50,12 @@ class ParsedJson:
     problems: list[GridProblem] = field(default_factory=list)
     flagged: set[Location] = field(default_factory=set)
     """Locations already reported; later checks skip problems at or below them."""
+    text: str | None = None
+    """The decoded text when `value` is exactly what it says (nothing had to be replaced)."""
 
     @property
     def readable(self) -> bool:
         return isinstance(self.value, dict)
-
-
-def forbidden_character(text: str) -> str | None:
-    """The first control, surrogate, private-use or unassigned character in `text`, if any."""
-    if not _MAYBE_FORBIDDEN.search(text):
-        return None
-    for char in text:
-        if char not in "\n\t" and unicodedata.category(char) in _FORBIDDEN_CATEGORIES:
-            return char
-    return None
 
 
 def read_json(data: bytes) -> ParsedJson:
@@ -90,13 +79,14 @@ def read_json(data: bytes) -> ParsedJson:
             GridProblem("$", "The file is empty.", "Write the grid as one JSON object: { ... }.")
         )
         return result
+    suspicious: list[bool] = []  # the hooks note a duplicate key or a rejected number here
     try:
         value = json.loads(
             text,
-            object_pairs_hook=_object_without_duplicates,
-            parse_constant=_reject_constant,
-            parse_float=_parse_float,
-            parse_int=_parse_int,
+            object_pairs_hook=lambda pairs: _object_without_duplicates(pairs, suspicious),
+            parse_constant=lambda name: _reject_constant(name, suspicious),
+            parse_float=lambda number: _parse_float(number, suspicious),
+            parse_int=lambda number: _parse_int(number, suspicious),
         )
     except json.JSONDecodeError as error:
         result.problems.append(_syntax_problem(error))
@@ -118,8 +108,36 @@ def read_json(data: bytes) -> ParsedJson:
             )
         )
         return result
-    result.value = _clean(value, (), 1, result)
+    # The walk that finds and locates each problem costs a few milliseconds; most files need
+    # none of it, which whole-text checks at C speed can tell.
+    if suspicious or _may_hold_forbidden_characters(text) or _nested_deeper_than(data, MAX_DEPTH):
+        result.value = _clean(value, (), 1, result)
+    else:
+        result.value, result.text = value, text
     return result
+
+
+_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
+# Escapes that can produce a forbidden character: \b, \f, \r and any \uXXXX.
+_RISKY_ESCAPE = re.compile(r"\\[bfru]")
+
+
+def _may_hold_forbidden_characters(text: str) -> bool:
+    # Raw control characters outside strings already failed parsing, so a hit is in a string.
+    return _RISKY_ESCAPE.search(text) is not None or first_forbidden_character(text) is not None
+
+
+def _nested_deeper_than(data: bytes, limit: int) -> bool:
+    """True when { } / [ ] nest more than `limit` levels. Only called on text that parsed, so
+    the brackets balance; brackets inside strings can only make it say True, which costs the
+    full walk but never hides a problem the walk would find."""
+    brackets = data.translate(None, _NOT_BRACKETS)  # UTF-8: ASCII bytes are always characters
+    for _ in range(limit):
+        if not brackets:
+            return False
+        brackets = _EMPTY_PAIR.sub(b"", brackets)  # each pass removes the innermost level
+    return bool(brackets)
 
 
 def _decode(data: bytes, problems: list[GridProblem]) -> str | None:
@@ -185,10 +203,11 @@ def _looks_binary(data: bytes) -> bool:
     return odd > len(sample) // 20
 
 
-def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _object_without_duplicates(pairs: list[tuple[str, Any]], suspicious: list[bool]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) == len(pairs):
         return result
+    suspicious.append(True)
     seen: set[str] = set()
     repeated: list[str] = []
     for key, _ in pairs:
@@ -200,20 +219,23 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return with_duplicates
 
 
-def _reject_constant(name: str) -> _Rejected:
+def _reject_constant(name: str, suspicious: list[bool]) -> _Rejected:
+    suspicious.append(True)
     return _Rejected(f"{name} is not a number a grid can use")
 
 
-def _parse_float(text: str) -> float | _Rejected:
+def _parse_float(text: str, suspicious: list[bool]) -> float | _Rejected:
     number = float(text)
     if number in (float("inf"), float("-inf")):
+        suspicious.append(True)
         return _Rejected("This number is too large")
     return number
 
 
-def _parse_int(text: str) -> int | _Rejected:
+def _parse_int(text: str, suspicious: list[bool]) -> int | _Rejected:
     digits = len(text.lstrip("-"))
     if digits > MAX_INT_DIGITS:
+        suspicious.append(True)
         return _Rejected(f"This number is too long ({digits} digits)")
     return int(text)
 
@@ -257,7 +279,7 @@ def _clean(value: Any, location: Location, depth: int, result: ParsedJson) -> An
 
 
 def _clean_string(text: str, location: Location, result: ParsedJson, *, is_key: bool) -> str:
-    char = forbidden_character(text)
+    char = first_forbidden_character(text)
     if char is None:
         return text
     what = "This key" if is_key else "This text"
@@ -268,10 +290,7 @@ def _clean_string(text: str, location: Location, result: ParsedJson, *, is_key: 
             "Retype the text without it; copying from Word or a PDF often brings such characters along.",
         )
     )
-    cleaned = "".join(
-        "\ufffd" if char not in "\n\t" and unicodedata.category(char) in _FORBIDDEN_CATEGORIES else char
-        for char in text
-    )
+    cleaned = replace_forbidden(text)
     result.flagged.add((*location[:-1], cleaned) if is_key else location)
     return cleaned
 

@@ -105,7 +105,7 @@ def _load(data: bytes, source_name: str, today: date | None) -> LoadedGrid:
     problems = list(parsed.problems)
     grid: OptionGrid | None = None
     if parsed.readable:
-        grid, structure_problems = validate_structure(parsed.value, parsed.flagged)
+        grid, structure_problems = validate_structure(parsed.value, parsed.flagged, parsed.text)
         problems += structure_problems
         problems += check_consistency(parsed.value, today=today or date.today())
     errors = [problem for problem in problems if problem.severity == "error"]

@@ -6,13 +6,13 @@ written for content editors, not for programmers.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from sdm_aid.content.characters import first_forbidden_character
 from sdm_aid.elements import SdmElement
 
 SCHEMA_VERSION = 1
@@ -24,13 +24,11 @@ MAX_LONG_TEXT = 2000
 
 
 def _reject_control_characters(value: str) -> str:
-    for char in value:
-        if char in "\n\t":
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
-            raise ValueError(
-                f"contains an invisible control character (U+{ord(char):04X}); retype the text without it"
-            )
+    char = first_forbidden_character(value)
+    if char is not None:
+        raise ValueError(
+            f"contains an invisible control character (U+{ord(char):04X}); retype the text without it"
+        )
     return value
 
 

@@ -167,6 +167,9 @@ class LanguageReport:
     sentences: int
     by_section: dict[str, float]
     hardest: list[HardSentence]
+    """Lowest per-sentence scores first (sentences of at least MIN_WORDS_FOR_OFFENDER words)."""
+    longest: list[HardSentence]
+    """Most words first: long sentences are the first thing to split."""
 
     @property
     def meets_target(self) -> bool:
@@ -216,6 +219,7 @@ def language_report(grid: OptionGrid, language: str, *, worst: int = 5) -> Langu
                     HardSentence(location, sentence, sentence_stats.words, sentence_stats.score(language))
                 )
     candidates = _first_of_each(candidates)
+    longest = sorted(candidates, key=lambda item: (-item.words, item.score))[:worst]
     candidates.sort(key=lambda item: (item.score, -item.words))
     return LanguageReport(
         language=language,
@@ -226,6 +230,7 @@ def language_report(grid: OptionGrid, language: str, *, worst: int = 5) -> Langu
         sentences=total.sentences,
         by_section={name: part.score(language) for name, part in sections.items()},
         hardest=candidates[:worst],
+        longest=longest,
     )
 
 

@@ -25,12 +25,15 @@ _LOCALISED = (Text, LongLocalText)
 
 
 def validate_structure(
-    value: dict[str, Any], flagged: Collection[Location] = ()
+    value: dict[str, Any], flagged: Collection[Location] = (), text: str | None = None
 ) -> tuple[OptionGrid | None, list[GridProblem]]:
     """The grid, or None and the problems. Problems at or below a `flagged` location are
-    left out: the JSON reader has already reported them."""
+    left out: the JSON reader has already reported them. `text`, when given, is the JSON
+    text `value` was read from unchanged; validating it saves writing `value` out again."""
+    if text is None:
+        text = json.dumps(value, ensure_ascii=False)
     try:
-        return OptionGrid.model_validate_json(json.dumps(value, ensure_ascii=False), strict=True), []
+        return OptionGrid.model_validate_json(text, strict=True), []
     except ValidationError as error:
         problems = []
         for detail in error.errors(include_url=False):

@@ -9,6 +9,7 @@ No links and no images are ever made.
 from __future__ import annotations
 
 import io
+import math
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -50,6 +51,12 @@ MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 HEADING_ROOM = 40 * mm
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+KEEP_TOGETHER_MAX = FRAME_HEIGHT / 2
+AVERAGE_CHAR_WIDTH = 0.55
+"""DejaVu Sans: average advance of a text character, in em (for height estimates)."""
+MIN_ROW_PART = 24
+"""Smallest piece (in points, about two lines) of a row cut at a page end."""
 
 HEADER_FILL = colors.HexColor("#e6e6e6")
 HIGHLIGHT_FILL = colors.HexColor("#dff0d8")
@@ -121,7 +128,7 @@ def _para(text: str, style: str) -> Paragraph:
 
 def _fields(block: Fields) -> Flowable:
     rows = [[_para(label, "label"), _para(value, "value")] for label, value in block.rows]
-    table = PdfTable(rows, colWidths=[CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7], splitInRow=1, hAlign="LEFT")
+    table = PdfTable(rows, colWidths=[CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7], hAlign="LEFT")
     table.setStyle(
         PdfTableStyle(
             [
@@ -134,14 +141,72 @@ def _fields(block: Fields) -> Flowable:
             ]
         )
     )
+    _choose_splitting(table, max((_fields_row_height(row) for row in block.rows), default=0))
     return table
 
 
-def _table(block: Table) -> list[Flowable]:
-    columns = len(block.header)
-    weights = block.widths or (1.0,) * columns
+def _choose_splitting(table: PdfTable, tallest_row: float) -> None:
+    """Whole rows move to the next page, unless a row is too tall for that to work well.
+
+    Rows that fit comfortably on a page are never cut. A table with a very tall row (a long
+    answer in a narrow column) instead fills every page and cuts rows where the page ends:
+    one header per page and never a LayoutError. reportlab's mixed mode (rows first, then
+    in-row) would repeat the header in the middle of a page.
+    """
+    if tallest_row > FRAME_HEIGHT / 2:
+        table.splitByRow = 0
+        table.splitInRow = MIN_ROW_PART
+
+
+# Layout decisions (keep a section together? cut rows?) use a quick estimate of heights from
+# the text length instead of a trial layout, which would cost as much as the real one.
+
+
+def _text_height(text: str, width: float, style: ParagraphStyle) -> float:
+    per_line = max(1, int(width / (style.fontSize * AVERAGE_CHAR_WIDTH)))
+    lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+    return lines * style.leading
+
+
+def _column_widths(block: Table) -> list[float]:
+    weights = block.widths or (1.0,) * len(block.header)
     total = sum(weights)
-    widths = [CONTENT_WIDTH * weight / total for weight in weights]
+    return [CONTENT_WIDTH * weight / total for weight in weights]
+
+
+def _table_row_height(cells: tuple[str, ...], widths: list[float]) -> float:
+    style = STYLES["cell"]
+    return max(_text_height(cell, width - 6, style) for cell, width in zip(cells, widths, strict=True)) + 5.5
+
+
+def _fields_row_height(row: tuple[str, str]) -> float:
+    label, value = row
+    return (
+        max(
+            _text_height(label, CONTENT_WIDTH * 0.3 - 6, STYLES["label"]),
+            _text_height(value, CONTENT_WIDTH * 0.7 - 6, STYLES["value"]),
+        )
+        + 3
+    )
+
+
+def _estimated_height(block: Block) -> float:
+    match block:
+        case Para(text=text, tone=tone):
+            return _text_height(text, CONTENT_WIDTH, STYLES[tone]) + STYLES[tone].spaceAfter
+        case Fields(rows=rows):
+            return sum(_fields_row_height(row) for row in rows)
+        case Bullets(items=items):
+            return sum(_text_height(item, CONTENT_WIDTH - 11, STYLES["bullet"]) + 1.5 for item in items)
+        case Table(header=header, rows=rows, legend=legend):
+            widths = _column_widths(block)
+            height = sum(_table_row_height(cells, widths) for cells in (header, *(r.cells for r in rows)))
+            return height + 5 + (_text_height(legend, CONTENT_WIDTH, STYLES["note"]) if legend else 0)
+    raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _table(block: Table) -> list[Flowable]:
+    widths = _column_widths(block)
     data = [[_para(cell, "cell_head") for cell in block.header]]
     data += [
         [_para(cell, "cell_head" if i == 0 else "cell") for i, cell in enumerate(row.cells)]
@@ -166,11 +231,11 @@ def _table(block: Table) -> list[Flowable]:
         commands.append(("BACKGROUND", (column, 0), (column, 0), HIGHLIGHT_HEADER_FILL))
         commands.append(("LINEBEFORE", (column, 0), (column, -1), 1.5, colors.HexColor("#3c763d")))
         commands.append(("LINEAFTER", (column, 0), (column, -1), 1.5, colors.HexColor("#3c763d")))
-    # repeatRows: the header comes back on every page; splitInRow: a cell taller than a
-    # page is split instead of raising LayoutError.
-    table = PdfTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    # repeatRows: the header row comes back on every page.
+    table = PdfTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(PdfTableStyle(commands))
-    flowables: list[Flowable] = [table]
+    _choose_splitting(table, max((_table_row_height(row.cells, widths) for row in block.rows), default=0))
+    flowables: list[Flowable] = [table, Spacer(0, 3)]
     if block.legend:
         flowables.append(_para(block.legend, "note"))
     return flowables
@@ -196,11 +261,11 @@ def _section(section: Section) -> Iterator[Flowable]:
     body: list[Flowable] = [_para(section.heading, "heading")]
     for block in section.blocks:
         body.extend(_block(block))
-    if section.keep_together:
-        # KeepTogether moves a short section to the next page rather than splitting it; a
-        # section longer than a page is still split normally.
+    if section.keep_together and sum(map(_estimated_height, section.blocks)) <= KEEP_TOGETHER_MAX:
+        # A short section moves to the next page as a whole rather than being split.
         yield KeepTogether(body)
     else:
+        # A long one flows on from where it starts, so no half-empty page is left behind.
         yield from body
 
 

@@ -15,7 +15,6 @@ from babel.dates import format_date, format_datetime
 
 from sdm_aid.content.models import Answer, GridStatus, OptionGrid
 from sdm_aid.i18n import Translator
-from sdm_aid.render import interim_labels as labels
 from sdm_aid.render.model import (
     Block,
     Bullets,
@@ -27,6 +26,8 @@ from sdm_aid.render.model import (
     Table,
     TableRow,
 )
+from sdm_aid.sessions import labels
+from sdm_aid.sessions.agreement import ValuesComparison, compare_values
 from sdm_aid.sessions.models import (
     NOT_SURE,
     SURE_CITATION,
@@ -40,6 +41,8 @@ from sdm_aid.sessions.models import (
     ParticipantAnswers,
     Role,
 )
+from sdm_aid.sessions.status import session_status
+from sdm_aid.sessions.sure import SURE_MAX_SCORE, interpret_sure
 
 __all__ = ["Summary", "build_summary"]
 
@@ -71,6 +74,8 @@ class _Builder:
         self.copy: CopyKind = copy
         self.lang = session.language
         self.t = Translator("summary", self.lang)
+        self.tl = labels.translator(self.lang)
+        """Names of session values (roles, steps, reasons ...), shared with the wizard."""
         self.locale = self.t.locale
         self.generated_at = generated_at
         self.source_numbers = {source.id: number for number, source in enumerate(grid.sources, start=1)}
@@ -92,6 +97,10 @@ class _Builder:
         )
 
     @property
+    def hides_private(self) -> bool:
+        return self.copy == "family" and not self.session.youth_allows_family_copy
+
+    @property
     def hidden_any(self) -> bool:
         return any(self.hidden(p) for p in self.session.participants)
 
@@ -102,6 +111,11 @@ class _Builder:
             for participant in self.session.participants
             if participant.id in self.session.answers and not self.hidden(participant)
         ]
+
+    def nothing_yet(self) -> Para:
+        if self.hidden_any:
+            return Para(self.t("There are no answers to show in this copy."))
+        return Para(self.t("Nobody has answered this yet."))
 
     def private_note(self) -> Para:
         return Para(
@@ -121,7 +135,7 @@ class _Builder:
         return format_date(day, "long", locale=self.locale)
 
     def who(self, participant: Participant) -> str:
-        return f"{participant.label} ({labels.role_label(self.t, participant.role)})"
+        return f"{participant.label} ({labels.role_label(participant.role, self.tl)})"
 
     def names(self, participant_ids: Iterable[str]) -> str:
         known = {p.id: p for p in self.session.participants}
@@ -131,7 +145,7 @@ class _Builder:
         if option_id is None:
             return DASH
         if option_id == NOT_SURE:
-            return self.t("not sure yet")
+            return labels.not_sure_label(self.tl)
         option = next((o for o in self.grid.options if o.id == option_id), None)
         return option.label.get(self.lang) if option else option_id
 
@@ -218,6 +232,7 @@ class _Builder:
                         (self.t("Session id"), str(s.id)),
                         (self.t("Started"), self.when(s.created_at)),
                         (self.t("Last change"), self.when(s.updated_at)),
+                        (self.t("Status"), labels.session_status_label(session_status(s), self.tl)),
                         (self.t("Language"), self.t("Dutch") if s.language == "nl" else self.t("English")),
                     )
                 ),
@@ -227,14 +242,14 @@ class _Builder:
     def elements(self) -> Section:
         rows = []
         for progress in self.session.elements:
-            status = labels.element_status(self.t, progress.status)
+            status = labels.element_status_label(progress.status, self.tl)
             if progress.status == ElementStatus.SKIPPED and progress.skip_reason:
-                status = self.t("skipped, because: {reason}", reason=progress.skip_reason)
+                status = self.t("{status}, because: {reason}", status=status, reason=progress.skip_reason)
             rows.append(
                 TableRow(
                     (
                         str(progress.element.number),
-                        labels.element_name(self.t, progress.element),
+                        labels.element_name(progress.element, self.tl),
                         status,
                     )
                 )
@@ -295,11 +310,7 @@ class _Builder:
                     group=chance.reference_group.get(self.lang),
                 )
             )
-            lines.append(
-                self.t(
-                    "How certain: {certainty}.", certainty=labels.certainty_label(self.t, chance.certainty)
-                )
-            )
+            lines.append(labels.certainty_label(chance.certainty, self.tl) + ".")
         numbers = [f"[{self.source_numbers[s]}]" for s in answer.sources if s in self.source_numbers]
         if numbers:
             lines.append(self.t("Sources: {numbers}", numbers=" ".join(numbers)))
@@ -335,6 +346,9 @@ class _Builder:
             keep_together=False,
         )
 
+    def comparison(self) -> ValuesComparison:
+        return compare_values(self.session, self.grid, hide_private=self.hides_private)
+
     def values(self) -> Section:
         t = self.t
         raters = [(p, a) for p, a in self.answering() if a.importance]
@@ -342,73 +356,65 @@ class _Builder:
         if self.hidden_any:
             blocks.append(self.private_note())
         if not raters:
-            blocks.append(Para(t("Nobody has answered this yet.")))
+            blocks.append(self.nothing_yet())
             return Section("values", t("What matters most to each of you"), tuple(blocks))
-        youth = next((a for p, a in raters if p.role == Role.YOUTH), None)
-        parents = [(p, a) for p, a in raters if p.role == Role.PARENT]
-        compare = youth is not None and bool(parents)
+        comparison = self.comparison()
+        rating_roles = {p.role for p, _ in raters}
+        # Young person against parents only when both rated (and the young person's answers
+        # may be shown): otherwise a verdict would hint at hidden answers.
+        compare = not comparison.youth_hidden and {Role.YOUTH, Role.PARENT} <= rating_roles
         header = [t("What you weigh"), *(p.label for p, _ in raters)]
         if compare:
             header.append(t("Young person and parents"))
+        by_id = {c.consideration_id: c for c in comparison.considerations}
         rows = []
         parents_split: list[str] = []
         for consideration in self.grid.considerations:
-            ratings = [a.importance.get(consideration.id) for _, a in raters]
+            found = by_id[consideration.id]
             cells = [consideration.text.get(self.lang)]
-            cells += [DASH if r is None else self.out_of(r, 4) for r in ratings]
-            differ = False
+            for _, answers in raters:
+                rating = answers.importance.get(consideration.id)
+                cells.append(DASH if rating is None else labels.importance_label(rating, self.tl))
             if compare:
-                assert youth is not None
-                mine = youth.importance.get(consideration.id)
-                theirs = [a.importance.get(consideration.id) for _, a in parents]
-                if mine is None or all(r is None for r in theirs):
-                    cells.append(DASH)
-                else:
-                    differ = any(labels.differs(mine, r) for r in theirs)
-                    cells.append(t("differ") if differ else t("agree"))
-            if len(parents) == 2 and labels.differs(
-                parents[0][1].importance.get(consideration.id), parents[1][1].importance.get(consideration.id)
-            ):
+                rated = found.youth is not None and any(r is not None for r in found.parents.values())
+                cells.append(labels.consideration_agreement_label(found, self.tl) if rated else DASH)
+            if found.parents_split:
                 parents_split.append(consideration.text.get(self.lang))
-            rows.append(TableRow(tuple(cells), flagged=differ))
+            rows.append(TableRow(tuple(cells), flagged=compare and found.differs))
         blocks.append(
             Table(
                 tuple(header),
                 tuple(rows),
-                widths=(4, *(2,) * len(raters), *((2.5,) if compare else ())),
-                legend=" ".join(
-                    (
-                        t("0 of 4 = not important, 4 of 4 = very important."),
-                        *(
-                            (t("Orange rows: the young person and the parents see this differently."),)
-                            if compare
-                            else ()
-                        ),
-                    )
-                ),
+                widths=(4, *(2.2,) * len(raters), *((2.4,) if compare else ())),
+                legend=t("Orange rows: the young person and the parents see this differently.")
+                if compare
+                else None,
             )
         )
         if parents_split:
             blocks.append(
-                Para(
-                    t(
-                        "The two parents see this differently: {considerations}",
-                        considerations="; ".join(parents_split),
-                    ),
-                    tone="strong",
-                )
+                Para(f"{labels.parents_split_label(self.tl)}: {'; '.join(parents_split)}", tone="strong")
             )
         return Section("values", t("What matters most to each of you"), tuple(blocks))
 
     def leanings(self) -> Section:
-        t = self.t
         items = []
         for participant, answers in self.answering():
-            leaning = t("not asked yet") if answers.leaning is None else self.option_label(answers.leaning)
+            leaning = (
+                self.option_label(answers.leaning)
+                if answers.leaning
+                else labels.leaning_label(None, {}, self.tl)  # 'not answered'
+            )
             items.append(f"{participant.label}: {leaning}")
-        blocks: list[Block] = []
-        blocks.append(Bullets(tuple(items)) if items else Para(t("Nobody has answered this yet.")))
-        return Section("leanings", t("Which option each of you leans towards"), tuple(blocks))
+        blocks: list[Block] = [Bullets(tuple(items)) if items else self.nothing_yet()]
+        comparison = self.comparison()
+        if items and comparison.parent_ids and not comparison.youth_hidden:
+            blocks.append(
+                Para(labels.leaning_agreement_label(comparison.leaning_agreement, self.tl), tone="strong")
+            )
+        if comparison.parents_split_leaning:
+            blocks.append(Para(labels.parents_split_label(self.tl), tone="strong"))
+        return Section("leanings", self.t("Which option each of you leans towards"), tuple(blocks))
 
     def ability(self) -> Section:
         t = self.t
@@ -416,7 +422,7 @@ class _Builder:
         for participant, answers in self.answering():
             for option_id, ability in answers.ability.items():
                 confidence = DASH if ability.confidence is None else self.out_of(ability.confidence, 10)
-                barriers = ", ".join(labels.barrier_label(t, b) for b in ability.barriers) or DASH
+                barriers = ", ".join(labels.barrier_label(b, self.tl) for b in ability.barriers) or DASH
                 rows.append(
                     TableRow(
                         (
@@ -441,7 +447,7 @@ class _Builder:
                 )
             )
         else:
-            blocks.append(Para(t("Nobody has answered this yet.")))
+            blocks.append(self.nothing_yet())
         return Section("ability", t("Can we do this? Confidence and what makes it hard"), tuple(blocks))
 
     def recommendation(self) -> Section:
@@ -453,7 +459,7 @@ class _Builder:
             option = (
                 self.option_label(advice.option_id) if advice.option_id else t("To discuss in the session")
             )
-            rows = [(t("Advice"), option), (t("Given by"), labels.role_label(t, advice.by_role))]
+            rows = [(t("Advice"), option), (t("Given by"), labels.role_label(advice.by_role, self.tl))]
             if advice.reasons:
                 rows.append((t("Why"), advice.reasons))
             blocks = (Fields(tuple(rows)),)
@@ -476,7 +482,7 @@ class _Builder:
         answered = [(p, a) for p, a in self.answering() if a.understanding]
         blocks: list[Block] = []
         if not answered:
-            blocks.append(Para(t("Nobody has answered this yet.")))
+            blocks.append(self.nothing_yet())
             return Section("understanding", t("Checking what we understood"), tuple(blocks))
         rows = []
         for item in self.grid.understanding_checks:
@@ -513,7 +519,7 @@ class _Builder:
                 ),
             ]
         assert isinstance(outcome, Deferred)
-        rows = [(t("Reason"), labels.deferral_reason(t, outcome.reason))]
+        rows = [(t("Reason"), labels.deferral_reason_label(outcome.reason, self.tl))]
         if outcome.details:
             rows.append((t("More about the reason"), outcome.details))
         rows.append((t("What is still needed"), outcome.still_needed or DASH))
@@ -535,12 +541,12 @@ class _Builder:
             (t("When"), self.when(follow_up.starts_at)),
             (t("How long"), t("{minutes} minutes", minutes=follow_up.duration_minutes)),
             (t("With whom"), follow_up.with_whom or DASH),
-            (t("How"), labels.follow_up_mode(t, follow_up.mode)),
+            (t("How"), labels.follow_up_mode_label(follow_up.mode, self.tl)),
         ]
         if follow_up.purpose:
             rows.append((t("What for"), follow_up.purpose))
         if self.clinician:
-            rows.append((t("Status"), labels.follow_up_status(t, follow_up.status)))
+            rows.append((t("Status"), labels.follow_up_status_label(follow_up.status, self.tl)))
             if follow_up.outcome_note:
                 rows.append((t("What came out of it"), follow_up.outcome_note))
         return Fields(tuple(rows))
@@ -565,22 +571,26 @@ class _Builder:
             result = self.session.sure.get(participant.id)
             if result is None or self.hidden(participant):
                 continue
-            before = DASH if result.before is None else self.out_of(result.before.score, 4)
-            after = DASH if result.after is None else self.out_of(result.after.score, 4)
-            rows.append(TableRow((participant.label, before, after)))
+            before = DASH if result.before is None else self.out_of(result.before.score, SURE_MAX_SCORE)
+            after = DASH if result.after is None else self.out_of(result.after.score, SURE_MAX_SCORE)
+            latest = result.after or result.before
+            meaning = (
+                DASH
+                if latest is None
+                else labels.sure_interpretation_label(interpret_sure(latest.score), self.tl)
+            )
+            rows.append(TableRow((participant.label, before, after, meaning)))
         blocks: list[Block] = []
         if rows:
-            blocks.append(Table((t("Who"), t("Before"), t("After")), tuple(rows), widths=(4, 2, 2)))
-            blocks.append(
-                Para(
-                    t(
-                        "4 of 4 means: no doubts about the choice. A lower score can mean there are still "
-                        "doubts. Talk about them with the clinician."
-                    )
-                )
+            header = (
+                t("Who"),
+                labels.sure_moment_label("before", self.tl),
+                labels.sure_moment_label("after", self.tl),
+                t("What this means"),
             )
+            blocks.append(Table(header, tuple(rows), widths=(3, 1.6, 1.6, 6.5)))
         else:
-            blocks.append(Para(t("Nobody has answered this yet.")))
+            blocks.append(self.nothing_yet())
         blocks.append(Para(SURE_CITATION, tone="note"))
         return Section("sure", t("How sure do you feel? (SURE test)"), tuple(blocks))
 

@@ -17,7 +17,9 @@ from typing import Any
 
 from sdm_aid.config import Settings
 from sdm_aid.sessions import resume_codes
+from sdm_aid.sessions.export import export_document
 from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.sessions.status import DUE_WITHIN, FollowUpState, SessionStatus
 from sdm_aid.storage.database import Database, DuplicateError, SupportsUnitOfWork, open_database
 from sdm_aid.storage.errors import ResumeCodeError, SessionNotFoundError, StaleSessionError
 from sdm_aid.storage.records import (
@@ -30,15 +32,21 @@ from sdm_aid.storage.records import (
     SessionPage,
     SessionQuery,
     SessionRecord,
-    SessionState,
 )
 from sdm_aid.storage.repository import UnitOfWork, chunks
 
 log = logging.getLogger(__name__)
 
-DUE_WINDOW = timedelta(days=7)
-"""'Due' in a session list means: planned within the coming week."""
+DUE_WINDOW = DUE_WITHIN
+"""'Due' means: planned to start within this time from now (the domain's rule)."""
 MAX_PAGE = 500
+
+
+def _follow_up_state(starts_at: datetime, now: datetime) -> FollowUpState:
+    """The domain's label for a planned follow-up (the same rule as `follow_up_state`)."""
+    if starts_at < now:
+        return FollowUpState.OVERDUE
+    return FollowUpState.DUE if starts_at < now + DUE_WITHIN else FollowUpState.UPCOMING
 
 
 def utc_now() -> datetime:
@@ -53,12 +61,12 @@ class StartedSession:
     """Plain text, shown to the family once; only its keyed hash is stored."""
 
 
-def parse_status(value: SessionState | str | None) -> SessionState | None:
+def parse_status(value: SessionStatus | str | None) -> SessionStatus | None:
     """Accepts 'in-progress', 'in_progress', 'decided', 'deferred' (and the enum)."""
-    if value is None or isinstance(value, SessionState):
+    if value is None or isinstance(value, SessionStatus):
         return value
     try:
-        return SessionState(value.strip().lower().replace("-", "_"))
+        return SessionStatus(value.strip().lower().replace("_", "-"))
     except ValueError:
         raise ValueError(f"Unknown status {value!r}: use in-progress, decided or deferred.") from None
 
@@ -224,24 +232,27 @@ class SessionService:
     def list_sessions(
         self,
         *,
-        status: SessionState | str | None = None,
+        status: SessionStatus | str | None = None,
         follow_up: FollowUpKind | None = None,
         grid_id: str | None = None,
         changed_from: datetime | None = None,
         changed_to: datetime | None = None,
-        order: SessionOrder | str = SessionOrder.UPDATED_DESC,
+        order: SessionOrder | str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> SessionPage:
         """A page of sessions (no answer text, no codes) and the total count. Always fresh.
 
-        follow_up: "overdue" (planned, start in the past), "due" (planned within the coming
-        week), "upcoming" (planned, start from now on). changed_to is exclusive.
+        follow_up: the domain's buckets (`sdm_aid.sessions.status.follow_up_state`), which do
+        not overlap: "overdue" (planned, start passed), "due" (planned, starts within
+        DUE_WITHIN, a week), "upcoming" (planned, starts later). changed_to is exclusive.
         """
         if not 1 <= limit <= MAX_PAGE:
             raise ValueError(f"limit must be between 1 and {MAX_PAGE}.")
         if offset < 0:
             raise ValueError("offset cannot be negative.")
+        if order is None:
+            order = SessionOrder.FOLLOW_UP_ASC if follow_up is not None else SessionOrder.UPDATED_DESC
         try:
             order = SessionOrder(order)
         except ValueError:
@@ -258,37 +269,38 @@ class SessionService:
             offset=offset,
         )
         if follow_up is not None:
-            start, end = self._follow_up_window(
-                follow_up, DUE_WINDOW if follow_up == "due" else None, self._now()
-            )
+            now = self._now()
+            bounds: dict[str, tuple[datetime | None, datetime | None]] = {
+                "overdue": (None, now),
+                "due": (now, now + DUE_WITHIN),
+                "upcoming": (now + DUE_WITHIN, None),
+            }
+            if follow_up not in bounds:
+                raise ValueError(f"Unknown follow-up filter {follow_up!r}: use due, overdue or upcoming.")
+            start, end = bounds[follow_up]
             query = replace(query, planned_follow_up=True, follow_up_from=start, follow_up_before=end)
         with self.database.unit_of_work() as uow:
             return uow.sessions.page(query)
 
-    @staticmethod
-    def _follow_up_window(
-        kind: str, within: timedelta | None, now: datetime
-    ) -> tuple[datetime | None, datetime | None]:
-        if kind not in FOLLOW_UP_KINDS:
-            raise ValueError(f"Unknown follow-up filter {kind!r}: use due, overdue or upcoming.")
-        if kind == "overdue":
-            return None, now
-        return now, (now + within if within is not None else None)
-
     def follow_ups(
         self, kind: FollowUpKind, *, days: int = 7, now: datetime | None = None
     ) -> list[FollowUpRow]:
-        """Planned follow-ups, soonest first.
+        """Planned follow-ups, soonest first, each with its `state` (overdue, due, upcoming).
 
-        overdue: the start has passed and no outcome was recorded; due and upcoming: starting
-        within the next `days` days (due defaults to 'this week').
+        overdue: the start has passed and no outcome was recorded (`days` is not used);
+        due: starting within the next `days` days (default 7: the domain's 'due');
+        upcoming: everything planned within the next `days` days, due ones included -- the
+        horizon of `sdm-aid followups --upcoming DAYS`.
         """
+        if kind not in FOLLOW_UP_KINDS:
+            raise ValueError(f"Unknown follow-up kind {kind!r}: use due, overdue or upcoming.")
         if days < 1:
             raise ValueError("days must be at least 1.")
         now = (now or self._now()).astimezone(UTC)
-        start, end = self._follow_up_window(kind, timedelta(days=days), now)
+        start, end = (None, now) if kind == "overdue" else (now, now + timedelta(days=days))
         with self.database.unit_of_work() as uow:
-            return uow.sessions.follow_ups(start=start, end=end)
+            rows = uow.sessions.follow_ups(start=start, end=end)
+        return [replace(row, state=_follow_up_state(row.follow_up_at, now).value) for row in rows]
 
     # ------------------------------------------------------------------ privacy
 
@@ -311,11 +323,9 @@ class SessionService:
 
     def export(self, session_id_or_code: str) -> dict[str, Any]:
         """The schema-versioned export document of one session (and nothing of any other)."""
-        from sdm_aid.sessions.export import export_document
-
         session = self.find(session_id_or_code)
         log.info("session %s exported", session.id)
-        return export_document(session)
+        return export_document(session, now=self._now())
 
     def erase(self, session_id: uuid.UUID, *, by: str = "system") -> None:
         """Delete the session and everything hanging off it; its resume code stops working.

@@ -11,7 +11,7 @@ from sdm_aid.storage.errors import (
     StaleSessionError,
     StorageError,
 )
-from sdm_aid.storage.records import FollowUpRow, SessionOrder, SessionPage, SessionRow, SessionState
+from sdm_aid.storage.records import FollowUpRow, SessionOrder, SessionPage, SessionRow
 
 __all__ = [
     "Database",
@@ -23,7 +23,6 @@ __all__ = [
     "SessionOrder",
     "SessionPage",
     "SessionRow",
-    "SessionState",
     "StaleSessionError",
     "StorageError",
     "open_database",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from sdm_aid.sessions.status import SessionStatus
 from sdm_aid.storage.database import Backend, DuplicateError
 from sdm_aid.storage.errors import StorageError
 from sdm_aid.storage.records import (
@@ -114,7 +115,9 @@ class _Sessions:
 
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]:
         return [
-            r.id for r in self._s.sessions.values() if r.status == "in_progress" and r.updated_at < before
+            r.id
+            for r in self._s.sessions.values()
+            if r.status == SessionStatus.IN_PROGRESS.value and r.updated_at < before
         ]
 
 

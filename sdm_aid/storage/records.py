@@ -15,18 +15,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from sdm_aid.sessions.models import Decided, DecisionSession, Deferred
+from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.sessions.status import SessionStatus, session_status
 
 FollowUpKind = Literal["due", "overdue", "upcoming"]
 FOLLOW_UP_KINDS: tuple[FollowUpKind, ...] = ("due", "overdue", "upcoming")
-
-
-class SessionState(StrEnum):
-    """The status column: where a session stands, for lists and filters."""
-
-    IN_PROGRESS = "in_progress"
-    DECIDED = "decided"
-    DEFERRED = "deferred"
 
 
 class SessionOrder(StrEnum):
@@ -35,16 +28,6 @@ class SessionOrder(StrEnum):
     CREATED_DESC = "-created"
     CREATED_ASC = "created"
     FOLLOW_UP_ASC = "follow_up"
-
-
-def session_state(session: DecisionSession) -> SessionState:
-    match session.outcome:
-        case Decided():
-            return SessionState.DECIDED
-        case Deferred():
-            return SessionState.DEFERRED
-        case _:
-            return SessionState.IN_PROGRESS
 
 
 def content_hash(document: dict[str, Any]) -> str:
@@ -84,7 +67,7 @@ class SessionRecord:
             grid_version=session.grid.version,
             grid_hash=session.grid.content_hash,
             language=session.language,
-            status=session_state(session).value,
+            status=session_status(session).value,
             created_at=session.created_at,
             updated_at=updated_at,
             follow_up_at=follow_up.starts_at if follow_up else None,
@@ -149,7 +132,7 @@ class SessionPage:
 
 @dataclass(frozen=True, slots=True)
 class FollowUpRow:
-    """A planned follow-up that is due, overdue or upcoming."""
+    """A planned follow-up that is due, overdue or upcoming (`state`, as `follow_up_state` says)."""
 
     session_id: uuid.UUID
     grid_id: str
@@ -158,10 +141,12 @@ class FollowUpRow:
     language: str
     follow_up_at: datetime
     updated_at: datetime
+    state: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "session_id": str(self.session_id),
+            "state": self.state,
             "grid_id": self.grid_id,
             "grid_version": self.grid_version,
             "status": self.status,
@@ -175,7 +160,7 @@ class FollowUpRow:
 class SessionQuery:
     """Filters for a session list. Follow-up bounds are resolved by the service (it owns 'now')."""
 
-    status: SessionState | None = None
+    status: SessionStatus | None = None
     planned_follow_up: bool = False
     """Only sessions with a planned follow-up, between the two bounds below (either may be open)."""
     follow_up_from: datetime | None = None

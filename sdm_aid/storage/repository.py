@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sdm_aid.sessions.status import SessionStatus
 from sdm_aid.storage import tables as t
 from sdm_aid.storage.records import (
     AccessLogEntry,
@@ -192,10 +193,14 @@ class SqlAlchemySessionRepository:
         total = self._c.execute(
             sa.select(sa.func.count()).select_from(t.sessions).where(*conditions)
         ).scalar_one()
+        order = _ORDER[query.order]
+        if query.planned_follow_up and query.order == SessionOrder.FOLLOW_UP_ASC:
+            # Every row has a follow-up: walk the (status, follow_up_at, id) index and stop at LIMIT.
+            order = (t.sessions.c.follow_up_at.asc(), t.sessions.c.id)
         rows = self._c.execute(
             sa.select(*_SESSION_ROW_COLUMNS)
             .where(*conditions)
-            .order_by(*_ORDER[query.order])
+            .order_by(*order)
             .limit(query.limit)
             .offset(query.offset)
         ).all()
@@ -220,7 +225,9 @@ class SqlAlchemySessionRepository:
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]:
         c = t.sessions.c
         return list(
-            self._c.execute(sa.select(c.id).where(c.status == "in_progress", c.updated_at < before)).scalars()
+            self._c.execute(
+                sa.select(c.id).where(c.status == SessionStatus.IN_PROGRESS.value, c.updated_at < before)
+            ).scalars()
         )
 
 

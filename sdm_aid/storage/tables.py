@@ -63,12 +63,12 @@ sessions = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.Column("follow_up_at", UTCDateTime, nullable=True),
-    sa.Column("follow_up_status", sa.String(10), nullable=True),
+    sa.Column("follow_up_status", sa.String(20), nullable=True),
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("document", sa.JSON, nullable=False),
     sa.Index(None, "status", "updated_at"),
     sa.Index(None, "updated_at"),
-    sa.Index(None, "follow_up_status", "follow_up_at"),
+    sa.Index(None, "follow_up_status", "follow_up_at", "id"),
     sa.Index(None, "grid_id"),
 )
 

@@ -198,7 +198,8 @@ def test_check_by_path_reports_items_and_reading_level(capsys):
     assert "[met    ] Benefits and harms of each option (qualifying)" in out
     assert "nl: Flesch-Douma" in out
     assert "en: Flesch reading ease" in out
-    assert "hardest sentences:" in out
+    assert "hardest sentences (score, words, where):" in out
+    assert "longest sentences (score, words, where):" in out
     assert "Status: draft (not yet reviewed by clinicians)" in out
 
 

@@ -206,3 +206,28 @@ def test_validation_is_strict_about_types():
     with pytest.raises(GridLoadError) as caught:
         load_grid_bytes(json.dumps(grid).encode(), source_name="x.json", today=TODAY)
     assert caught.value.problems[0].location == "questions[0].answers.talking.likelihood.count"
+
+
+def test_escapes_brackets_and_windows_line_endings_load_like_plain_text():
+    grid = _grid_dict()
+    grid["problem"]["nl"] = "Je piekert [veel]]] {soms}. Café: één keer."
+    plain = load_grid_bytes(json.dumps(grid, ensure_ascii=False).encode(), source_name="a", today=TODAY)
+    escaped = load_grid_bytes(json.dumps(grid, ensure_ascii=True).encode(), source_name="b", today=TODAY)
+    windows = load_grid_bytes(
+        json.dumps(grid, indent=2).replace("\n", "\r\n").encode(), source_name="c", today=TODAY
+    )
+    assert plain.grid == escaped.grid == windows.grid
+    assert plain.grid.problem.nl == "Je piekert [veel]]] {soms}. Café: één keer."
+
+
+def test_escaped_control_characters_are_found_where_they_are():
+    grid = _grid_dict()
+    grid["decision"]["en"] = "Choose\rnow"
+    grid["options"][1]["label"]["nl"] = "Medi\x0ccijn"
+    with pytest.raises(GridLoadError) as caught:
+        load_grid_bytes(json.dumps(grid).encode(), source_name="x.json", today=TODAY)
+    found = [(p.location, p.message) for p in caught.value.problems]
+    assert found == [
+        ("decision.en", "This text contains an invisible control character (U+000D)."),
+        ("options[1].label.nl", "This text contains an invisible control character (U+000C)."),
+    ]

@@ -162,3 +162,13 @@ def test_report_lists_the_hardest_sentences_first_without_repeats():
     assert report.hardest[0].other_places == 1
     assert {"title", "problem", "questions", "governance"} <= set(report.by_section)
     assert report.meets_target == (report.score >= TARGET_SCORE)
+
+
+def test_report_also_lists_the_longest_sentences():
+    report = language_report(minimal_grid(), "en", worst=4)
+    words = [sentence.words for sentence in report.longest]
+    assert len(words) == 4
+    assert words == sorted(words, reverse=True)
+    assert words[0] == max(
+        len(words_of(s)) for _, text in localised_texts(minimal_grid(), "en") for s in sentences_of(text)
+    )

@@ -102,17 +102,17 @@ def test_deferral_with_reason_what_is_needed_and_follow_up_in_amsterdam_time():
     summary = build_summary(deferred(grid, raw), grid, copy="family", generated_at=NOW)
     outcome = section_text(summary, "outcome")
     assert "We hebben besloten om nog te wachten met het besluit." in outcome
-    assert "We willen er thuis over praten" in outcome
+    assert "We willen het eerst thuis bespreken" in outcome
     assert "Oma wil ook meepraten." in outcome and "Informatie over wachttijden." in outcome
     follow_up = section_text(summary, "follow_up")
     # 12:00 UTC on the first Monday of summer time is 14:00 in Amsterdam.
     assert "maandag 30 maart 2026, 14:00" in follow_up
-    assert "Regiebehandelaar" in follow_up and "met beeldbellen" in follow_up
+    assert "Regiebehandelaar" in follow_up and "Videobellen" in follow_up
     grid_table = summary.section("grid").blocks[0]
     assert isinstance(grid_table, Table) and grid_table.highlight_column is None
     elements = summary.section("elements").blocks[0]
-    assert elements.rows[7].cells[2] == "besluit uitgesteld"
-    assert elements.rows[4].cells[2] == "overgeslagen, omdat: We wisten het nog niet"
+    assert elements.rows[7].cells[2] == "Uitgesteld"
+    assert elements.rows[4].cells[2] == "Overgeslagen, omdat: We wisten het nog niet"
 
 
 def test_english_follow_up_time():
@@ -128,9 +128,9 @@ def test_two_parents_disagreeing_is_visible():
     assert table.header[1:] == ("Jongere", "Ouder 1", "Ouder 2", "Jongere en ouders")
     # Youth 4/0 and parent-1 4/0 agree; parent-2 is 0/4 against both: every row differs.
     assert all(row.flagged for row in table.rows)
-    assert all(row.cells[-1] == "verschillen" for row in table.rows)
+    assert all(row.cells[-1] == "Ver uit elkaar" for row in table.rows)
     split = [b for b in summary.section("values").blocks if isinstance(b, Para) and b.tone == "strong"]
-    assert split and split[0].text.startswith("De twee ouders zien dit anders: ")
+    assert split and split[0].text.startswith("De ouders denken hier verschillend over: ")
     outcome = summary.section("outcome").blocks[1]
     assert isinstance(outcome, Fields)
     assert dict(outcome.rows)["Niet eens"] == "Ouder 2"
@@ -140,7 +140,7 @@ def test_agreement_is_shown_when_ratings_are_close():
     grid, raw = load(GRIDS[0])
     summary = build_summary(decided(grid, raw), grid, copy="family", generated_at=NOW)
     table = next(b for b in summary.section("values").blocks if isinstance(b, Table))
-    assert table.rows[0].cells[-1] == "eens" and not table.rows[0].flagged
+    assert table.rows[0].cells[-1] == "Dicht bij elkaar" and not table.rows[0].flagged
 
 
 def test_private_youth_answers_stay_out_of_the_family_copy(grid_and_raw):
@@ -199,7 +199,13 @@ def test_sure_scores_and_citation():
     grid, raw = load(GRIDS[0])
     summary = build_summary(decided(grid, raw), grid, copy="family", generated_at=NOW)
     table = next(b for b in summary.section("sure").blocks if isinstance(b, Table))
-    assert table.rows[0].cells == ("Jongere", "2 van 4", "4 van 4")
+    assert table.rows[0].cells == (
+        "Jongere",
+        "2 van 4",
+        "4 van 4",
+        "4 van de 4: geen teken van twijfel over de keuze.",
+    )
+    assert table.header[1:3] == ("Vooraf", "Achteraf")
     assert "O'Connor & Légaré" in section_text(summary, "sure")
 
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import timedelta
 
 import pytest
 from factories import new_session
-from storage_builders import FakeClock, with_follow_up
+from storage_builders import FakeClock, filled_session, with_follow_up
 
 from sdm_aid.services.sessions import SessionService
+from sdm_aid.sessions.export import import_document
 from sdm_aid.sessions.models import Decided, DeferralReason, Deferred, FollowUpStatus
+from sdm_aid.sessions.status import SessionStatus
 from sdm_aid.storage.errors import ResumeCodeError, SessionNotFoundError, StaleSessionError
-from sdm_aid.storage.records import SessionState
 
 
 def test_start_stores_version_one_with_a_code(service: SessionService) -> None:
@@ -180,15 +182,14 @@ def test_list_filters_orders_and_counts(service: SessionService, clock: FakeCloc
         ids["draft"],
     ]
     assert {row.id for row in service.list_sessions(status="deferred").rows} == {ids["due"], ids["later"]}
-    assert [row.id for row in service.list_sessions(status=SessionState.DECIDED).rows] == [ids["decided"]]
+    assert [row.id for row in service.list_sessions(status=SessionStatus.DECIDED).rows] == [ids["decided"]]
     assert [row.id for row in service.list_sessions(status="in-progress", order="created").rows] == [
         ids["draft"],
         ids["overdue"],
     ]
     assert [row.id for row in service.list_sessions(follow_up="overdue").rows] == [ids["overdue"]]
     assert [row.id for row in service.list_sessions(follow_up="due").rows] == [ids["due"]]
-    upcoming = service.list_sessions(follow_up="upcoming", order="follow_up").rows
-    assert [row.id for row in upcoming] == [ids["due"], ids["later"]]
+    assert [row.id for row in service.list_sessions(follow_up="upcoming").rows] == [ids["later"]]
     assert service.list_sessions(grid_id="no-such-grid").total == 0
     window = service.list_sessions(
         changed_from=now + timedelta(minutes=30), changed_to=now + timedelta(hours=2)
@@ -252,6 +253,10 @@ def test_follow_up_queries(service: SessionService, clock: FakeClock) -> None:
     ]
     row = service.follow_ups("due")[0]
     assert row.follow_up_at == at["today"] and row.follow_up_at.tzinfo is not None
+    assert [r.state for r in service.follow_ups("upcoming", days=30)] == ["due", "due", "upcoming"]
+    assert service.follow_ups("overdue")[0].state == "overdue"
+    with pytest.raises(ValueError):
+        service.follow_ups("soon")  # type: ignore[arg-type]
 
 
 def test_lists_are_fresh_after_save_and_erase(service: SessionService) -> None:
@@ -296,3 +301,20 @@ def test_add_many_keeps_dates_and_counts(service: SessionService, clock: FakeClo
     page = service.list_sessions(order="created", limit=10)
     assert page.total == 7 and page.rows[0].created_at == clock.now - timedelta(days=6)
     assert service.load(sessions[0].id).version == 1
+
+
+def test_export_holds_one_session_and_nothing_of_another(service: SessionService, clock: FakeClock) -> None:
+    mine = service.start(filled_session("MINE-ONLY"))
+    other = service.start(filled_session("OTHER-FAMILY"))
+    for handle in (str(mine.session.id), mine.resume_code.lower()):
+        document = service.export(handle)
+        text = json.dumps(document)
+        assert document["format"] == "sdm-aid-session" and document["format_version"] == 1
+        assert import_document(document) == mine.session
+        assert "MINE-ONLY" in text
+        assert "OTHER-FAMILY" not in text and str(other.session.id) not in text
+        assert mine.resume_code not in text
+    with pytest.raises(ResumeCodeError):
+        service.export("ZZZZ-ZZZZ")
+    with pytest.raises(SessionNotFoundError):
+        service.export(str(uuid.uuid4()))

@@ -29,15 +29,16 @@ def test_sixteen_threads_a_hundred_saves_each(database: Database, settings: Sett
         session_id = session_ids[n // THREADS_PER_SESSION]
         start.wait()
         try:
+            session = service.load(session_id)
             while len(acknowledged[n]) < SAVES_PER_THREAD:
-                session = service.load(session_id)
                 key = f"t{n}-{len(acknowledged[n])}"
                 answers = session.answers.setdefault("youth", ParticipantAnswers())
                 answers.importance[key] = n % 5
                 try:
-                    service.save(session)
-                except StaleSessionError:
+                    session = service.save(session)
+                except StaleSessionError:  # the other writer of this session was first: reload, retry
                     conflicts[n] += 1
+                    session = service.load(session_id)
                     continue
                 acknowledged[n].append(key)
         except BaseException as error:  # anything else (e.g. "database is locked") fails the test

@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime, nullable=False),
         sa.Column("updated_at", UTCDateTime, nullable=False),
         sa.Column("follow_up_at", UTCDateTime, nullable=True),
-        sa.Column("follow_up_status", sa.String(10), nullable=True),
+        sa.Column("follow_up_status", sa.String(20), nullable=True),
         sa.Column("content_hash", sa.String(64), nullable=False),
         sa.Column("document", sa.JSON, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_sessions"),
@@ -39,7 +39,7 @@ def upgrade() -> None:
     op.create_index("ix_sessions_status_updated_at", "sessions", ["status", "updated_at"])
     op.create_index("ix_sessions_updated_at", "sessions", ["updated_at"])
     op.create_index(
-        "ix_sessions_follow_up_status_follow_up_at", "sessions", ["follow_up_status", "follow_up_at"]
+        "ix_sessions_follow_up_status_follow_up_at_id", "sessions", ["follow_up_status", "follow_up_at", "id"]
     )
     op.create_index("ix_sessions_grid_id", "sessions", ["grid_id"])
 
