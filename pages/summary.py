@@ -8,10 +8,10 @@ from sdm_aid.clinician.listing import short_id
 from sdm_aid.render.summary import build_summary
 from sdm_aid.sessions import ics
 from sdm_aid.wizard import registry
-from sdm_ui import frame, services, state, wizard_view
+from sdm_ui import frame, state, wizard_view
 from sdm_ui.clinician import clock
 from sdm_ui.clinician.frame import translator
-from sdm_ui.clinician.summary_view import pdf_maker, show_summary
+from sdm_ui.clinician.summary_view import pdf_maker, session_grid, show_summary
 
 ctx = frame.page(registry.SUMMARY)
 ct = translator(ctx.language)
@@ -20,21 +20,16 @@ if session is None:
     wizard_view.no_session(ctx)
     st.stop()
 
-loaded = services.grid(session.grid.id)
+loaded = session_grid(session.grid)
 if loaded is None:
     st.error(
-        ct("The decision aid of this conversation is not available right now. Please ask a staff member.")
+        ct(
+            "The decision aid of this conversation is not available in the version you used. "
+            "Please ask a staff member."
+        )
     )
     st.stop()
 grid = loaded.grid
-if grid.version != session.grid.version:
-    st.warning(
-        ct(
-            "This decision aid has changed since your conversation. "
-            "The summary shows the options as they are written now."
-        ),
-        icon=":material/update:",
-    )
 
 now = clock.now()
 summary = build_summary(session, grid, copy="family", generated_at=now)

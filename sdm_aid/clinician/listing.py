@@ -20,14 +20,10 @@ from babel.dates import format_datetime
 from sdm_aid.i18n import LOCALES, Language
 from sdm_aid.sessions.models import SESSION_TIMEZONE, FollowUp, FollowUpStatus
 from sdm_aid.sessions.status import FollowUpState, SessionStatus, follow_up_state
-from sdm_aid.storage.records import FOLLOW_UP_KINDS, FollowUpKind, SessionOrder, SessionRow, SessionState
+from sdm_aid.storage.records import FOLLOW_UP_KINDS, FollowUpKind, SessionOrder, SessionRow
 
 PAGE_SIZE = 20
-STATUS_CHOICES: tuple[SessionState, ...] = (
-    SessionState.IN_PROGRESS,
-    SessionState.DECIDED,
-    SessionState.DEFERRED,
-)
+STATUS_CHOICES: tuple[SessionStatus, ...] = tuple(SessionStatus)
 FOLLOW_UP_CHOICES: tuple[FollowUpKind, ...] = FOLLOW_UP_KINDS
 ORDER_CHOICES: tuple[SessionOrder, ...] = tuple(SessionOrder)
 
@@ -43,7 +39,7 @@ def local_day_start(day: date) -> datetime:
 
 @dataclass(frozen=True)
 class ListView:
-    status: SessionState | None = None
+    status: SessionStatus | None = None
     follow_up: FollowUpKind | None = None
     grid_id: str | None = None
     changed_from: date | None = None
@@ -116,13 +112,8 @@ def short_id(session_id: object) -> str:
     return str(session_id)[:8]
 
 
-def as_status(value: SessionState | str) -> SessionStatus:
-    """The stored status ('in_progress') as the session domain's status ('in-progress')."""
-    return SessionStatus(SessionState(value).value.replace("_", "-"))
-
-
 def row_status(row: SessionRow) -> SessionStatus:
-    return as_status(row.status)
+    return SessionStatus(row.status)
 
 
 def moment_text(moment: datetime, language: Language) -> str:

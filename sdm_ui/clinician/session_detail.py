@@ -42,7 +42,7 @@ from sdm_ui.clinician import clock
 from sdm_ui.clinician import services as clinician_services
 from sdm_ui.clinician.frame import ClinicianContext
 from sdm_ui.clinician.session_list import LIST_NOTICE, SELECTED
-from sdm_ui.clinician.summary_view import pdf_maker, show_summary
+from sdm_ui.clinician.summary_view import pdf_maker, session_grid, show_summary
 from sdm_ui.text import html_text, md_escape
 
 VIEWED = "clin.viewed"
@@ -524,7 +524,7 @@ def render(ctx: ClinicianContext) -> None:
         st.session_state[OPENED] = str(session_id)
     st.session_state[VIEWED] = session
 
-    loaded = services.grid(session.grid.id)
+    loaded = session_grid(session.grid)
     lt = labels.translator(ctx.language)
     status = labels.session_status_label(rules.session_status(session), lt)
     html_text(
@@ -534,20 +534,16 @@ def render(ctx: ClinicianContext) -> None:
     )
     _show_result()
     if loaded is None:
-        st.error(ct("The decision aid of this session is not available, so its summary cannot be shown."))
+        st.error(
+            ct(
+                "The decision aid this session was made with is not installed in that version, so the "
+                "summary cannot be shown. The administrator can restore it (see 'sdm-aid summary')."
+            )
+        )
         _access_log_part(ctx, session.id)
         _erase_part(ctx, session)
         return
     grid = loaded.grid
-    if grid.version != session.grid.version:
-        st.warning(
-            ct(
-                "This session was made with version {old} of the decision aid; "
-                "version {new} is installed now.",
-                old=session.grid.version,
-                new=grid.version,
-            )
-        )
     _downloads(ctx, session, grid)
     summary_tab, follow_up_tab, log_tab, erase_tab = st.tabs(
         [ct("Summary"), ct("Follow-up and decision"), ct("Access log"), ct("Erase")]

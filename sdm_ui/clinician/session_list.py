@@ -33,11 +33,6 @@ KEYS = {
     "order": "clin.f.order",
 }
 
-FOLLOW_UP_TEXT = {
-    "overdue": "Overdue",
-    "due": "Due this week",
-    "upcoming": "Planned from now on",
-}
 ORDER_TEXT = {
     SessionOrder.UPDATED_DESC: "Last change, newest first",
     SessionOrder.UPDATED_ASC: "Last change, oldest first",
@@ -79,16 +74,14 @@ def _filters(ctx: ClinicianContext) -> ListView:
     status = first.selectbox(
         ct("Status"),
         [None, *listing.STATUS_CHOICES],
-        format_func=lambda s: (
-            ct("All") if s is None else labels.session_status_label(listing.as_status(s), lt)
-        ),
+        format_func=lambda s: ct("All") if s is None else labels.session_status_label(s, lt),
         key=KEYS["status"],
         on_change=_first_page,
     )
     follow_up = second.selectbox(
         ct("Follow-up"),
         [None, *listing.FOLLOW_UP_CHOICES],
-        format_func=lambda f: ct("All") if f is None else ct(FOLLOW_UP_TEXT[f]),
+        format_func=lambda f: ct("All") if f is None else labels.follow_up_state_label(FollowUpState(f), lt),
         key=KEYS["follow_up"],
         on_change=_first_page,
     )

@@ -17,14 +17,17 @@ from datetime import datetime
 
 import streamlit as st
 
+from sdm_aid.content.loader import LoadedGrid
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.i18n import Language, Translator
 from sdm_aid.render.html import render_html
 from sdm_aid.render.model import CopyKind, Summary
 from sdm_aid.render.pdf import render_pdf
+from sdm_aid.render.pinned import PinnedGridError, pinned_grid
 from sdm_aid.render.summary import build_summary
-from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.sessions.models import DecisionSession, GridRef
 from sdm_aid.wizard import registry
+from sdm_ui import services
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
 
@@ -59,6 +62,20 @@ SUMMARY_CSS = """
   font-size: .85rem; color: #555; }
 </style>
 """
+
+
+def session_grid(ref: GridRef) -> LoadedGrid | None:
+    """The grid exactly as the session was made with it (same content hash), or None.
+
+    A summary must show the text the family saw; an edited grid file is not good enough.
+    """
+    loaded = services.grid(ref.id)
+    if loaded is not None and loaded.content_hash == ref.content_hash:
+        return loaded
+    try:
+        return pinned_grid(ref)  # the cached library may be older than the file on disk
+    except PinnedGridError:
+        return None
 
 
 def summary_body(document: str) -> str:

@@ -30,6 +30,6 @@ def message_ids() -> set[str]:
     ids |= {text for text, _kind in auth.NOTICES.values()}
     ids |= {auth.FAILED_LOGIN, session_detail.CONFLICT}
     ids |= set(session_detail.ACTION_TEXT.values())
-    ids |= set(session_list.FOLLOW_UP_TEXT.values()) | set(session_list.ORDER_TEXT.values())
+    ids |= set(session_list.ORDER_TEXT.values())
     ids |= {page.title for page in registry.PAGES if page.title_domain == "clinician"}
     return ids

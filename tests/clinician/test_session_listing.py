@@ -9,7 +9,6 @@ from sdm_aid.clinician import listing
 from sdm_aid.clinician.listing import ListFilterError, ListView
 from sdm_aid.sessions.status import FollowUpState, SessionStatus
 from sdm_aid.storage import SessionOrder, SessionRow
-from sdm_aid.storage.records import SessionState
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
@@ -62,8 +61,8 @@ def test_unknown_follow_up_filter_and_page_zero_are_refused() -> None:
 
 
 def test_new_filters_start_at_page_one_and_pages_are_clamped() -> None:
-    view = ListView(page=3).with_filters(status=SessionState.DEFERRED)
-    assert view.page == 1 and view.status == SessionState.DEFERRED
+    view = ListView(page=3).with_filters(status=SessionStatus.DEFERRED)
+    assert view.page == 1 and view.status == SessionStatus.DEFERRED
     assert ListView(page=3).query_arguments()["offset"] == 2 * listing.PAGE_SIZE
     assert ListView().at_page(9, total=41).page == 3
     assert ListView().at_page(-1, total=41).page == 1
@@ -102,8 +101,7 @@ def test_row_follow_up_state_follows_the_session_rule() -> None:
 
 
 def test_status_and_texts_for_rows() -> None:
-    assert listing.row_status(row(status="in_progress")) == SessionStatus.IN_PROGRESS
-    assert listing.as_status(SessionState.DEFERRED) == SessionStatus.DEFERRED
+    assert listing.row_status(row(status="in-progress")) == SessionStatus.IN_PROGRESS
     assert listing.short_id(uuid.UUID(int=255)) == "00000000"
     moment = datetime(2026, 3, 3, 13, 5, tzinfo=UTC)
     assert listing.moment_text(moment, "en") == "3 Mar 2026, 14:05"
