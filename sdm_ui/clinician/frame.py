@@ -36,6 +36,8 @@ _CSS = """
 .sdm-due { background: #fff3cd; color: #6d4c00; }
 .sdm-upcoming { background: #e3f2fd; color: #0d47a1; }
 .sdm-closed { background: #eceff1; color: #37474f; }
+[class*="st-key-clinrow-"] { border-bottom: 1px solid #dfe3e6; padding: 0.1rem 0 0.3rem 0; }
+[class*="st-key-clinrow-"] .stButton button { min-height: 2.4rem; }
 @media print {
   header, [data-testid="stToolbar"], .stButton, .stDownloadButton, .sdm-noprint { display: none !important; }
 }

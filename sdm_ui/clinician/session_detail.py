@@ -428,6 +428,7 @@ def _access_log_part(ctx: ClinicianContext, session_id: uuid.UUID) -> None:
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch", key="clin.log")
+    st.button(ct("Refresh"), key="clin.log.refresh", icon=":material/refresh:")  # a rerun reads it again
 
 
 def _erase_part(ctx: ClinicianContext, session: DecisionSession) -> None:

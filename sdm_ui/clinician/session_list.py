@@ -45,7 +45,7 @@ BADGE_CLASS = {
     FollowUpState.DUE: "sdm-due",
     FollowUpState.UPCOMING: "sdm-upcoming",
 }
-COLUMNS = [1.3, 3.2, 1.8, 2.6, 2.0, 1.2]
+COLUMNS = [1.1, 4.2, 1.8, 2.3, 2.0, 1.2]
 
 
 def _first_page() -> None:
@@ -166,7 +166,7 @@ def _rows(ctx: ClinicianContext, rows: list[SessionRow]) -> None:
             if text:
                 _cell(text, "sdm-head")
     for row in rows:
-        with st.container(border=True, key=f"clin.row.{row.id}"):
+        with st.container(key=f"clinrow-{row.id}"):
             cells = st.columns(COLUMNS, vertical_alignment="center")
             loaded = library.grids.get(row.grid_id)
             with cells[0]:
