@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdm_aid.wizard import registry
 from sdm_ui import frame, grid_view, services
-from sdm_ui.text import html_text, md_escape
+from sdm_ui.text import html_text
 
 ctx = frame.page(registry.COMPARE)
 t = ctx.t
@@ -22,7 +22,7 @@ by_id = {g.grid.id: g for g in grids}
 grid_id = st.selectbox(
     t("Which decision?"),
     options=list(by_id),
-    format_func=lambda gid: md_escape(by_id[gid].grid.title.get(ctx.language)),
+    format_func=lambda gid: by_id[gid].grid.title.get(ctx.language),  # selectbox options are plain text
     key="compare.grid",
 )
 loaded = by_id[grid_id]

@@ -10,11 +10,10 @@ from sdm_aid.content.loader import LoadedGrid
 from sdm_aid.content.models import GridStatus
 from sdm_aid.i18n import LANGUAGES, Translator
 from sdm_aid.services.sessions import ResumeCodeError
-from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.sessions.models import MAX_LABEL, DecisionSession
 from sdm_aid.storage import StorageError
 from sdm_aid.wizard import registry
 from sdm_aid.wizard.inputs import MAX_PARENTS, build_participants, check_people
-from sdm_aid.sessions.models import MAX_LABEL
 from sdm_ui import feedback, frame, services, state
 from sdm_ui.grid_view import AUDIENCE_TEXT
 from sdm_ui.text import html_text, md_escape
@@ -30,6 +29,14 @@ def client_key() -> str:
 
 
 def on_language_change() -> None:
+    """Switch the language; name fields still showing the old language's default follow."""
+    before, after = (
+        Translator("wizard", state.language()),
+        Translator("wizard", st.session_state["start.language"]),
+    )
+    for key, (message, values) in state.DEFAULT_LABELS.items():
+        if st.session_state.get(key) == before(message, **values):
+            st.session_state[key] = after(message, **values)
     state.set_language(st.session_state["start.language"])
 
 
@@ -171,9 +178,7 @@ with resume_tab:
     )
     if st.button(t("Continue"), type="primary", key="start.resume"):
         try:
-            session = services.session_service().resume(
-                code.strip(), client_key=client_key()
-            )
+            session = services.session_service().resume(code.strip(), client_key=client_key())
         except ResumeCodeError:
             st.error(t("This code does not work. Check the code and try again, or start a new conversation."))
         except StorageError:

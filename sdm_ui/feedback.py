@@ -17,6 +17,7 @@ ISSUE_TEXT = {
     InputIssue.QUESTION_TOO_LONG: "A line is longer than {limit} characters. Please make it shorter.",
     InputIssue.TOO_MANY_QUESTIONS: "At most {limit} questions per person. Please remove some.",
     InputIssue.EMPTY_REASON: "Please say why you skip this step.",
+    InputIssue.NOT_A_NICKNAME: "Please use a first name or nickname, not a phone number or e-mail address.",
 }
 
 

@@ -25,7 +25,7 @@ DOMAIN = "wizard"
 # Kept small: bigger touch targets and a readable line length; no external fonts.
 _CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 2.5rem; }
+[data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 4.5rem; }
 .stButton button, .stDownloadButton button, .stFormSubmitButton button {
   min-height: 3rem; padding: 0.5rem 1.25rem; font-size: 1.05rem; }
 [data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 2.5rem; align-items: center; }
@@ -61,7 +61,7 @@ def page(spec: PageSpec) -> PageContext:
     t = Translator(DOMAIN, language)
     st.set_page_config(
         page_title=f"{Translator(spec.title_domain, language)(spec.title)} · SDM Aid",
-        page_icon=":material/diversity_3:",
+        page_icon="🤝",  # an emoji: a :material/...: favicon is fetched from fonts.gstatic.com
         layout="wide",
         initial_sidebar_state="collapsed",
         menu_items={"Get help": None, "Report a bug": None, "About": None},
@@ -79,6 +79,8 @@ def _watch_idle(policy: IdlePolicy) -> None:
     def idle_watch() -> None:
         last = st.session_state.get(state.LAST_ACTIVITY)
         if not isinstance(last, float) or not policy.is_expired(last, time.time()):
+            return
+        if not state.has_family_data():
             return
         had_family = state.draft() is not None
         state.clear_everything()

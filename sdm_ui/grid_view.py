@@ -11,7 +11,7 @@ import streamlit as st
 from sdm_aid.content.models import Answer, Audience, Likelihood, Option, OptionGrid
 from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions import labels
-from sdm_aid.wizard.frequencies import frequency_view, icon_array_svg
+from sdm_aid.wizard.frequencies import frequency_view, icon_array_img
 from sdm_ui.text import html_text, md_escape, plain
 
 AUDIENCE_TEXT = {
@@ -52,8 +52,8 @@ def likelihood_block(likelihood: Likelihood, t: Translator, language: Language) 
     html_text(headline, tag="p", css_class="sdm-h")
     plain(sentence)
     if view.figures_total is not None and view.figures_affected is not None:
-        svg = icon_array_svg(view.figures_affected, view.figures_total, f"{headline}. {sentence}")
-        st.html(f'<div class="sdm-icons">{svg}</div>')
+        image = icon_array_img(view.figures_affected, view.figures_total, f"{headline}. {sentence}")
+        st.html(f'<div class="sdm-icons">{image}</div>')
         if view.rescaled:
             st.caption(
                 t(
@@ -71,7 +71,7 @@ def sources_block(grid: OptionGrid, answer: Answer, t: Translator, key: str) -> 
             source = grid.source(source_id)
             plain(source.citation)
             if source.url:
-                st.caption(md_escape(source.url))
+                plain(source.url)  # as text: a kiosk does not send families off to other sites
 
 
 def pros_and_cons(grid: OptionGrid, t: Translator, language: Language, *, key_prefix: str) -> None:

@@ -12,7 +12,7 @@ from typing import cast
 
 import streamlit as st
 
-from sdm_aid.i18n import LANGUAGES, Language
+from sdm_aid.i18n import LANGUAGES, Language, Translator
 from sdm_aid.sessions.models import DecisionSession
 
 LANG = "sdm.lang"
@@ -23,6 +23,14 @@ LAST_ACTIVITY = "sdm.last_activity"
 GENERATION = "sdm.gen"
 NOTICE = "sdm.notice"
 TURN_PREFIX = "sdm.turn."
+
+DEFAULT_LABELS: dict[str, tuple[str, dict[str, int]]] = {
+    "start.youth": ("Young person", {}),
+    "start.parent.1": ("Parent {number}", {"number": 1}),
+    "start.parent.2": ("Parent {number}", {"number": 2}),
+    "start.peer_label": ("Peer worker", {}),
+}
+"""Start-page name fields and their pre-filled text (a message id in the wizard domain)."""
 
 
 def language() -> Language:
@@ -97,6 +105,17 @@ def notice() -> str | None:
 
 def set_notice(code: str) -> None:
     st.session_state[NOTICE] = code
+
+
+def has_family_data() -> bool:
+    """Whether anything a family typed or opened is on this screen (then idling clears it)."""
+    if draft() is not None or resume_code() is not None or st.session_state.get("start.code"):
+        return True
+    t = Translator("wizard", language())
+    return any(
+        st.session_state.get(key) not in (None, t(message, **values))
+        for key, (message, values) in DEFAULT_LABELS.items()
+    )
 
 
 def clear_everything() -> None:

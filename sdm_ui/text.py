@@ -16,11 +16,18 @@ import streamlit as st
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 
 
+_AUTOLINK = re.compile(r"(?i)(://|www\.|@)")
+_ZWSP = "\u200b"
+
+
 def md_escape(text: str) -> str:
     """Backslash-escape every ASCII punctuation character (CommonMark allows escaping all of
     them), so no link, image, emphasis, HTML tag, emoji or icon shortcode can form.
+    Escaping does not stop Streamlit from turning bare addresses (http://..., www...., a@b)
+    into links, so an invisible zero-width space is put inside those patterns.
     Line breaks become spaces: labels are one line."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+    broken = _AUTOLINK.sub(lambda m: m.group(1)[0] + _ZWSP + m.group(1)[1:], " ".join(text.split()))
+    return _PUNCTUATION.sub(r"\\\1", broken)
 
 
 def plain(text: str) -> None:

@@ -16,8 +16,10 @@ from sdm_aid.wizard.inputs import check_skip_reason
 from sdm_aid.wizard.steps import Missing, Problem
 from sdm_ui import feedback, frame, saving, services, state
 from sdm_ui.frame import PageContext
-from sdm_ui.steps import Commit, EntryError, StepView
 from sdm_ui.steps import (
+    Commit,
+    EntryError,
+    StepView,
     ability,
     decide,
     follow_up,

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "purge",
     "backup",
     "demo",
+    "summary",
     "users",
 )
 

@@ -117,13 +117,29 @@ STYLES: dict[str, ParagraphStyle] = {
 }
 
 
+class _Paragraph(Paragraph):
+    """A Paragraph that breaks its lines once per width.
+
+    Tables wrap every cell while measuring rows and again while drawing them; line breaking
+    is most of the build time, and for the same width it gives the same lines."""
+
+    _wrapped_for: tuple[float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self._wrapped_for == (availWidth, availHeight):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_for = (availWidth, availHeight)
+        return size
+
+
 def _markup(text: str) -> str:
     """Raw text -> reportlab paragraph markup: escaped once, newlines as line breaks."""
     return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br/>")
 
 
 def _para(text: str, style: str) -> Paragraph:
-    return Paragraph(_markup(text), STYLES[style])
+    return _Paragraph(_markup(text), STYLES[style])
 
 
 def _fields(block: Fields) -> Flowable:
@@ -248,7 +264,7 @@ def _block(block: Block) -> list[Flowable]:
         case Fields():
             return [_fields(block)]
         case Bullets(items=items):
-            return [Paragraph(_markup(item), STYLES["bullet"], bulletText="•") for item in items]
+            return [_Paragraph(_markup(item), STYLES["bullet"], bulletText="•") for item in items]
         case Table():
             return [Spacer(0, 2), *_table(block)]
     raise TypeError(f"unknown block {type(block).__name__}")

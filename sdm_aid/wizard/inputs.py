@@ -11,6 +11,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
+
 from sdm_aid.sessions.models import MAX_LABEL, MAX_QUESTIONS, MAX_SHORT_ENTRY, Participant, Role
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -27,6 +29,8 @@ class InputIssue(StrEnum):
     QUESTION_TOO_LONG = "question_too_long"
     TOO_MANY_QUESTIONS = "too_many_questions"
     EMPTY_REASON = "empty_reason"
+    NOT_A_NICKNAME = "not_a_nickname"
+    """Looks like contact details (an e-mail address or phone number) instead of a nickname."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,10 @@ def check_label(field: str, label: str) -> Issue | None:
         return Issue(InputIssue.EMPTY_LABEL, field)
     if len(text) > MAX_LABEL:
         return Issue(InputIssue.LABEL_TOO_LONG, field, MAX_LABEL)
+    try:  # the session model's own rules for a label (no contact details)
+        Participant(id="check", role=Role.YOUTH, label=text)
+    except ValidationError:
+        return Issue(InputIssue.NOT_A_NICKNAME, field)
     return None
 
 

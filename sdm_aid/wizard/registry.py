@@ -24,11 +24,13 @@ class PageSpec:
     """Stable address, e.g. 'compare' -> /compare. Never translated."""
     title: str
     """English message id of the title; translated per session from `title_domain`."""
-    icon: str
-    """A Material icon, e.g. ':material/play_arrow:' (rendered locally, no web font fetch)."""
     audience: PageAudience
     visibility: PageVisibility
     """'hidden' pages are reached by buttons only, never from the menu."""
+    icon: str | None = None
+    """Left empty on purpose. Streamlit turns a page icon into the browser tab's favicon and
+    fetches ':material/...:' favicons from fonts.gstatic.com (no request may leave the
+    machine); emoji show as empty boxes on tablets without an emoji font."""
     default: bool = False
     title_domain: str = "wizard"
     """Translation domain of the title (each part of the product has its own .po file)."""
@@ -42,7 +44,6 @@ START = PageSpec(
     file="pages/start.py",
     url_path="start",
     title="Start",
-    icon=":material/home:",
     audience="family",
     visibility="visible",
     default=True,
@@ -51,7 +52,6 @@ WIZARD = PageSpec(
     file="pages/wizard.py",
     url_path="wizard",
     title="Steps",
-    icon=":material/checklist:",
     audience="family",
     visibility="hidden",
 )
@@ -59,7 +59,6 @@ COMPARE = PageSpec(
     file="pages/compare.py",
     url_path="compare",
     title="Compare options",
-    icon=":material/table_view:",
     audience="family",
     visibility="visible",
 )
@@ -67,7 +66,6 @@ FINISH = PageSpec(
     file="pages/finish.py",
     url_path="finish",
     title="Hand-off",
-    icon=":material/assignment_turned_in:",
     audience="family",
     visibility="hidden",
 )

@@ -72,7 +72,6 @@ def _questions(view: StepView) -> None:
             chosen = st.multiselect(
                 view.t("Questions others often ask"),
                 options=suggestions,
-                format_func=md_escape,
                 key=view.seeded(view.key("suggested", person.id), chosen_saved),
                 placeholder=view.t("Choose questions"),
             )

@@ -7,8 +7,8 @@ import pickle
 import pytest
 import wizard_driver as w
 
-from sdm_aid.storage import DatabaseUnavailableError
 from sdm_aid.services.sessions import SessionService
+from sdm_aid.storage import DatabaseUnavailableError
 from sdm_ui import state
 
 
@@ -50,7 +50,7 @@ def test_resume_by_code_restores_every_answer_and_the_step(app_env) -> None:
 def test_a_wrong_code_gets_one_plain_message(app_env) -> None:
     at = resume("ABCD-EFGH")
     assert "Deze code werkt niet." in w.texts(at)
-    assert at.session_state["sdm.draft"] if "sdm.draft" in at.session_state else True
+    assert "sdm.draft" not in at.session_state
 
 
 def test_language_is_per_session(app_env) -> None:
@@ -120,7 +120,7 @@ def test_typed_text_is_never_markdown(app_env) -> None:
     w.set_turn(at, 0)
     heading = [h for h in at.get("html") if "aan de beurt" in str(h.proto.body)]
     assert heading and "![x](http://x/y.png)" in str(heading[0].proto.body)
-    turn_options = w.by_key(at.radio, ".turn").options
+    turn_options = [o.replace("\u200b", "") for o in w.by_key(at.radio, ".turn").options]
     assert all("![" not in option and "](" not in option for option in turn_options)
     assert r"\!\[x\]\(http\:\/\/x\/y\.png\)" in turn_options
 

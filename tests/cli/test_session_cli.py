@@ -180,3 +180,29 @@ def test_a_broken_database_setting_is_one_clear_line(
     monkeypatch.setenv("SDM_AID_DATABASE_URL", "sqlite:///:memory:")
     code, _, err = run(capsys, "followups")
     assert code == 1 and "in-memory" in err
+
+
+def test_summary_of_a_stored_session_is_written_and_logged(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    run(capsys, "demo", "--sessions", "20", "--seed", "5")
+    decided = _service().list_sessions(status="decided", limit=1).rows[0]
+    output = env / "summary.pdf"
+    code, _, err = run(capsys, "summary", str(decided.id), "--copy", "clinician", "-o", str(output))
+    assert code == 0 and "written to" in err
+    text = "".join(page.extract_text() for page in PdfReader(output).pages)
+    assert "Demo:" in text  # the demo session's own typed text made it into the PDF
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    actions = [entry.action for entry in AccessLog(_service().database).entries(session_id=decided.id)]
+    assert "printed" in [str(action) for action in actions]
+
+
+def test_summary_of_an_unknown_session_is_one_clear_line(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = env / "none.pdf"
+    code, _, err = run(capsys, "summary", "00000000-0000-0000-0000-000000000000", "-o", str(output))
+    assert code == 1 and "does not exist" in err
+    assert not output.exists()

@@ -1,9 +1,10 @@
+import base64
 import re
 
 import pytest
 
 from sdm_aid.content.models import Certainty, Likelihood, Text
-from sdm_aid.wizard.frequencies import FrequencyView, frequency_view, icon_array_svg
+from sdm_aid.wizard.frequencies import FrequencyView, frequency_view, icon_array_img, icon_array_svg
 from sdm_aid.wizard.idle import DEFAULT_IDLE_MINUTES, IdlePolicy, IdleSettingError
 
 
@@ -54,3 +55,10 @@ def test_idle_policy_from_env() -> None:
     assert policy.check_every_seconds == 30
     assert IdlePolicy(6).check_every_seconds == 1.5
     assert not policy.is_expired(100.0, 699.0) and policy.is_expired(100.0, 700.0)
+
+
+def test_icon_array_img_carries_the_svg_and_an_escaped_alt_text() -> None:
+    tag = icon_array_img(3, 10, 'Drie "van" <tien>')
+    assert 'alt="Drie &quot;van&quot; &lt;tien&gt;"' in tag
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", tag).group(1)
+    assert base64.b64decode(data).decode() == icon_array_svg(3, 10, 'Drie "van" <tien>')

@@ -22,3 +22,7 @@ def test_lookup_and_audience_filter() -> None:
     assert registry.by_url_path("compare") is registry.COMPARE
     assert registry.for_audience("family") == registry.PAGES
     assert registry.for_audience("clinician") == ()
+
+
+def test_no_page_icon_so_no_favicon_is_fetched_from_the_internet() -> None:
+    assert [page.icon for page in registry.PAGES] == [None] * len(registry.PAGES)
