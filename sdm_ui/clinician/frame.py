@@ -24,7 +24,7 @@ DOMAIN = "clinician"
 
 _CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { max-width: 1200px; padding-top: 2.5rem; }
+[data-testid="stMainBlockContainer"] { max-width: 1200px; padding-top: 4.5rem; }
 .stButton button, .stDownloadButton button, .stFormSubmitButton button { min-height: 2.75rem; }
 .sdm-title { font-size: 1.6rem; font-weight: 700; margin: 0.1rem 0 0.2rem 0; }
 .sdm-h { font-size: 1.2rem; font-weight: 650; margin: 0.6rem 0 0.2rem 0; }
@@ -63,7 +63,7 @@ def set_up(spec: PageSpec) -> tuple[Language, Translator]:
     ct = translator(language)
     st.set_page_config(
         page_title=f"{ct(spec.title)} · SDM Aid",
-        page_icon=":material/diversity_3:",
+        page_icon="🤝",  # a :material/...: favicon would be fetched from fonts.gstatic.com
         layout="wide",
         initial_sidebar_state="collapsed",
         menu_items={"Get help": None, "Report a bug": None, "About": None},

@@ -6,27 +6,27 @@
   the login form and nothing else (Streamlit's legacy `pages/` mode runs the page file alone).
 - Log in, filter overdue follow-ups, open a summary, download the clinician PDF: it starts
   with %PDF and pypdf finds the decision text in it; the download is in the access log.
-- Screenshots of the clinician pages at 1280x800 go to $SDM_AID_ARTIFACTS (default
-  $TMPDIR/sdm-aid-artifacts) for a person to look at.
+- Screenshots of the clinician pages at 1280x800 go to the `shots` folder of
+  tests/browser/conftest.py ($SDM_AID_SCREENSHOT_DIR), for a person to look at.
+
+Servers and Chromium come from the wizard's browser fixtures (conftest.py, app_server.py).
 """
 
 from __future__ import annotations
 
 import io
 import os
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from app_server import LAPTOP, ROOT, Server, start_server
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from sdm_aid.config import load_settings
@@ -35,28 +35,9 @@ from sdm_aid.render.summary import build_summary
 from sdm_aid.services.clinicians import AccessLog
 from sdm_aid.services.sessions import SessionService
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 USERNAME = "a.devries"
 PASSWORD = "correct horse battery staple"
-ARTIFACTS = Path(os.environ.get("SDM_AID_ARTIFACTS") or Path(tempfile.gettempdir()) / "sdm-aid-artifacts")
 TIMEOUT_MS = 30_000
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> None:
@@ -73,103 +54,41 @@ def cli(env: dict[str, str], *args: str, stdin: str | None = None) -> None:
 
 
 @dataclass
-class Server:
-    url: str
+class Clinic:
+    server: Server
     env: dict[str, str]
-    process: subprocess.Popen
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-
-def seeded_env(data_dir: Path) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "SDM_AID_DATA_DIR": str(data_dir),
-        "SDM_AID_STRICT_I18N": "1",
-    }
-    env.pop("SDM_AID_DATABASE_URL", None)
-    env.pop("SDM_AID_GRID_DIR", None)  # the shipped grids, as in production
-    cli(env, "demo", "--sessions", "40")
-    cli(env, "users", "add", USERNAME, "--password-stdin", stdin=PASSWORD + "\n")
-    return env
-
-
-def start_server(env: dict[str, str]) -> Server:
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "streamlit_app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return Server(url=url, env=env, process=process)
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("streamlit did not start within 60 s")
-
-
-@pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    return seeded_env(tmp_path_factory.mktemp("clinician-data"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
-def fresh_server(env: dict[str, str]) -> Iterator[Server]:
-    """A server nobody has visited yet (one per test)."""
-    server = start_server(env)
-    yield server
-    server.stop()
+def clinic(tmp_path: Path) -> Iterator[Clinic]:
+    """A freshly started server (no page requested yet) whose data folder the CLI seeds."""
+    server = start_server(tmp_path)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SDM_AID_DATA_DIR": str(tmp_path / "data"),
+        "SDM_AID_GRID_DIR": str(tmp_path / "grids"),
+    }
+    env.pop("SDM_AID_DATABASE_URL", None)
+    try:
+        cli(env, "demo", "--sessions", "40")
+        cli(env, "users", "add", USERNAME, "--password-stdin", stdin=PASSWORD + "\n")
+        yield Clinic(server, env)
+    finally:
+        server.stop()
 
 
 def new_page(browser: Browser) -> Page:
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 800}, locale="en-GB", accept_downloads=True
-    )
+    context = browser.new_context(viewport=LAPTOP, locale="en-GB", accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     return page
 
 
-def screenshot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+def screenshot(page: Page, folder: Path, name: str) -> None:
     page.wait_for_load_state("networkidle")  # widget code is loaded on first use
     page.wait_for_timeout(700)  # let the last rerun paint
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
 
 
 def settle(page: Page) -> None:
@@ -205,33 +124,35 @@ def log_in(page: Page) -> None:
 
 @pytest.mark.parametrize("path", ["clinician_sessions", "clinician_session"])
 def test_a_cold_deep_link_shows_only_the_login_form(
-    browser: Browser, fresh_server: Server, path: str
+    browser: Browser, clinic: Clinic, shots: Path, path: str
 ) -> None:
     page = new_page(browser)
-    page.goto(f"{fresh_server.url}/{path}")
+    page.goto(f"{clinic.server.url}/{path}")
     expect_only_the_login_form(page)
-    screenshot(page, f"clinician-login-cold-{path}")
+    screenshot(page, shots, f"clinician-login-cold-{path}")
     page.context.close()
 
 
-def test_cold_family_summary_link_starts_cleanly(browser: Browser, fresh_server: Server) -> None:
+def test_cold_family_summary_link_starts_cleanly(browser: Browser, clinic: Clinic) -> None:
     page = new_page(browser)
-    page.goto(f"{fresh_server.url}/summary")
+    page.goto(f"{clinic.server.url}/summary")
     expect(page.get_by_text("No conversation is open on this screen.")).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     page.context.close()
 
 
-def test_log_in_filter_overdue_open_and_download_the_pdf(browser: Browser, fresh_server: Server) -> None:
+def test_log_in_filter_overdue_open_and_download_the_pdf(
+    browser: Browser, clinic: Clinic, shots: Path
+) -> None:
     page = new_page(browser)
-    page.goto(f"{fresh_server.url}/clinician_sessions")  # the first request of this server
+    page.goto(f"{clinic.server.url}/clinician_sessions")  # the first request of this server
     expect_only_the_login_form(page)
     log_in(page)
     expect(page.get_by_text("40 sessions found")).to_be_visible()
     settle(page)
-    screenshot(page, "clinician-sessions")
+    screenshot(page, shots, "clinician-sessions")
 
-    service = SessionService.from_settings(load_settings(fresh_server.env))
+    service = SessionService.from_settings(load_settings(clinic.env))
     overdue = service.list_sessions(follow_up="overdue", limit=50)
     assert overdue.total > 0
     page.get_by_label("Follow-up", exact=True).click()
@@ -240,7 +161,7 @@ def test_log_in_filter_overdue_open_and_download_the_pdf(browser: Browser, fresh
     settle(page)
     badges = page.locator(".sdm-badge")
     assert badges.all_inner_texts() == ["Overdue"] * overdue.total
-    screenshot(page, "clinician-sessions-overdue")
+    screenshot(page, shots, "clinician-sessions-overdue")
 
     first = overdue.rows[0]
     page.locator(
@@ -249,7 +170,7 @@ def test_log_in_filter_overdue_open_and_download_the_pdf(browser: Browser, fresh
     expect(page.get_by_text(f"Session {str(first.id)[:8]}")).to_be_visible()
     expect(page.locator(".sdm-summary")).to_be_visible()
     settle(page)
-    screenshot(page, "clinician-session")
+    screenshot(page, shots, "clinician-session")
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Summary for the clinician (PDF)").click()
@@ -272,13 +193,32 @@ def test_log_in_filter_overdue_open_and_download_the_pdf(browser: Browser, fresh
 
     page.get_by_role("tab", name="Follow-up and decision").click()
     settle(page)
-    screenshot(page, "clinician-session-follow-up")
+    screenshot(page, shots, "clinician-session-follow-up")
     page.get_by_role("tab", name="Access log").click()
     settle(page)
-    screenshot(page, "clinician-session-access-log")
+    screenshot(page, shots, "clinician-session-access-log")
 
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_text("You are logged out.")).to_be_visible()
     expect_only_the_login_form(page)
     page.context.close()
     assert uuid.UUID(str(first.id))
+
+
+def test_with_the_app_navigation_the_header_stays_usable(
+    browser: Browser, clinic: Clinic, shots: Path
+) -> None:
+    page = new_page(browser)
+    page.goto(clinic.server.url)  # the start page first: st.navigation mode with the top bar
+    expect(page.get_by_text("Choosing together")).to_be_visible()
+    page.goto(f"{clinic.server.url}/clinician_sessions")
+    expect_only_the_login_form(page)
+    log_in(page)
+    expect(page.get_by_text("40 sessions found")).to_be_visible()
+    settle(page)
+    screenshot(page, shots, "clinician-sessions-with-navigation")
+    page.get_by_text("Nederlands", exact=True).click()
+    expect(page.get_by_text("40 sessies gevonden")).to_be_visible()
+    page.get_by_role("button", name="Uitloggen").click()  # not hidden under the top bar
+    expect(page.get_by_text("Je bent uitgelogd.")).to_be_visible()
+    page.context.close()
