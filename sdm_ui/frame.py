@@ -27,7 +27,8 @@ _CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 4.5rem; }
 .stButton button, .stDownloadButton button, .stFormSubmitButton button {
-  min-height: 3rem; padding: 0.5rem 1.25rem; font-size: 1.05rem; }
+  min-height: 3rem; padding: 0.5rem 1.25rem; }
+.stButton button p, .stDownloadButton button p { font-size: 1.05rem; }
 [data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 2.5rem; align-items: center; }
 [data-testid="stRadio"] div[role="radiogroup"] { gap: 0.25rem 1.25rem; }
 .sdm-step { font-size: 1rem; font-weight: 600; color: #37474f; margin: 0; }

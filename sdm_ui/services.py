@@ -17,13 +17,23 @@ from sdm_aid.services.sessions import SessionService
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _library(directory: str, today: date) -> GridLibrary:
+def _library(directory: str, today: date, stamp: tuple[tuple[str, int, int], ...]) -> GridLibrary:
     return load_library(Path(directory), today=today)
 
 
+def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, change time and size of every grid file: an edited file is read again."""
+    try:
+        stats = [(path.name, path.stat()) for path in directory.glob("*.json")]
+    except OSError:
+        return ()
+    return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
+
+
 def library() -> GridLibrary:
-    """The grids in the grid folder, re-read once a day (so 'expired' is always current)."""
-    return _library(str(default_grid_dir()), date.today())
+    """The grids in the grid folder; re-read when a file changes or a day passes (expiry)."""
+    directory = default_grid_dir()
+    return _library(str(directory), date.today(), _stamp(directory))
 
 
 def grid(grid_id: str) -> LoadedGrid | None:

@@ -70,7 +70,8 @@ def render(ctx: PageContext) -> None:
         no_session(ctx)
         return
     loaded = services.grid(session.grid.id)
-    if loaded is None:
+    if loaded is None or loaded.content_hash != session.grid.content_hash:
+        # Only the exact grid text the family started with may be shown (and later summarised).
         st.error(
             ctx.t(
                 "The decision aid of this conversation is not available right now. Please ask a staff member."

@@ -133,3 +133,45 @@ def test_app_state_pickles(app_env) -> None:
         pickle.dumps(at.session_state[key])
     # Widget values too (Enums, ints, strings, lists; never objects with behaviour).
     pickle.dumps(w.by_key(at.multiselect, ".barriers.youth.pills").value)
+
+
+def test_switching_language_renames_untouched_name_fields_only(app_env) -> None:
+    at = w.new_app()
+    at.text_input(key="start.parent.1").set_value("Mama")
+    at.run()
+    at.radio(key="start.language").set_value("en").run()
+    assert at.text_input(key="start.youth").value == "Young person"
+    assert at.text_input(key="start.parent.1").value == "Mama"
+
+
+def test_a_phone_number_as_name_gets_a_message_and_no_session(app_env) -> None:
+    at = w.begin(w.new_app(), youth="06 12345678")
+    assert "geen telefoonnummer of e-mailadres" in w.texts(at)
+    assert "sdm.draft" not in at.session_state
+    assert at.text_input(key="start.youth").value == "06 12345678"
+
+
+def test_a_changed_grid_file_is_never_shown_for_an_older_session(app_env) -> None:
+    at = w.begin(w.new_app())
+    grid_file = app_env / "grids" / "grid_minimal.json"
+    grid_file.write_text(grid_file.read_text().replace('"version": "1.0"', '"version": "1.1"'))
+    at.run()
+    assert "De keuzehulp van dit gesprek is nu niet beschikbaar." in w.texts(at)
+    assert not [b for b in at.button if b.key and b.key.endswith(".next")]
+
+
+def test_finish_and_clear_leaves_nothing(app_env) -> None:
+    at = w.begin(w.new_app(), peer=True)
+    assert "Voor de ervaringsdeskundige:" in w.texts(at)
+    at.switch_page("pages/finish.py").run()
+    w.no_exception(at)
+    code = at.session_state["sdm.code"]
+    assert code in w.texts(at)
+    at.text_area(key=w.by_key(at.text_area, "finish.note").key).set_value("Sam wil eerst met school praten.")
+    at.button[[b.label for b in at.button].index("Notitie opslaan")].click().run()
+    assert w.stored_session(at).handoff_note == "Sam wil eerst met school praten."
+    at.button[[b.label for b in at.button].index("Afronden en wissen")].click().run()
+    w.no_exception(at)
+    assert "sdm.draft" not in at.session_state and "sdm.code" not in at.session_state
+    assert "Wie zijn er?" in w.texts(at)  # the empty start screen
+    assert code not in w.texts(at)

@@ -121,3 +121,9 @@ def plan_follow_up(at: AppTest, *, year: int, month: int = 3, day: int = 30, hou
     by_key(at.text_input, ".with").set_value("Dr. Jansen")
     no_exception(at.run())
     return click(at, ".plan")
+
+
+def stored_session(at: AppTest):
+    from sdm_ui import services
+
+    return services.session_service().load(at.session_state["sdm.draft"].id)

@@ -52,8 +52,8 @@ class Server:
             self.process.kill()
 
 
-def start_server(tmp_path: Path, **env: str) -> Server:
-    """A fresh server: nobody has opened any page on it yet."""
+def start_server(tmp_path: Path, *, script: Path | None = None, **env: str) -> Server:
+    """A fresh server: nobody has opened any page on it yet. `script` defaults to the app."""
     grids = tmp_path / "grids"
     grids.mkdir(exist_ok=True)
     (grids / "grid_minimal.json").write_bytes((FIXTURES / "grid_minimal.json").read_bytes())
@@ -75,7 +75,7 @@ def start_server(tmp_path: Path, **env: str) -> Server:
             "-m",
             "streamlit",
             "run",
-            "streamlit_app.py",
+            str(script or ROOT / "streamlit_app.py"),
             "--server.port",
             str(port),
             "--server.address",

@@ -148,7 +148,7 @@ TEXT = {
         "new": "Een nieuw gesprek beginnen",
         "parent": "Ouder 1",
         "now_parent": "Nu ben jij aan de beurt, Ouder 1",
-        "youth": "Jongere",
+        "youth": "Zoë",
     },
     "en": {
         "begin": "Begin",
@@ -183,7 +183,7 @@ TEXT = {
         "new": "Start a new conversation",
         "parent": "Parent 1",
         "now_parent": "Now it's your turn, Parent 1",
-        "youth": "Young person",
+        "youth": "Zoë",
     },
 }
 
@@ -198,6 +198,12 @@ def begin_with_test_grid(page: Page, server: Server, language: str) -> None:
         "Testkeuze bij piekeren" if language == "nl" else "Test choice for worrying"
     ).first.click()
     settle(page)
+    youth_field = (
+        "De jongere (een voornaam of bijnaam is genoeg)"
+        if language == "nl"
+        else "The young person (a first name or nickname is enough)"
+    )
+    type_into(page, youth_field, "Zoë")
     button(page, TEXT[language]["begin"])
     shown(page, TEXT[language]["step"].format(n=1))
 
@@ -279,7 +285,7 @@ def test_full_flow(language: str, server: Server, browser: Browser, shots: Path)
     page.go_back()
     settle(page)
     assert code not in page.content()
-    assert "Sam" not in page.content()
+    assert "Zoë" not in page.content()
     assert hosts <= {"127.0.0.1"}, hosts  # no fonts, CDN or telemetry
     assert not any(code in url for url in visited)
     context.close()

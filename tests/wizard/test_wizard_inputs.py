@@ -64,3 +64,11 @@ def test_parse_questions_never_loses_or_truncates_text(text: str) -> None:
     if isinstance(result, list):
         for line in result:
             assert line in text and 0 < len(line) <= 300
+
+
+def test_labels_that_look_like_contact_details_are_refused_kindly() -> None:
+    issues = check_people("sam@example.org", ["06 12345678"], None)
+    assert [(i.issue, i.field) for i in issues] == [
+        (InputIssue.NOT_A_NICKNAME, "youth"),
+        (InputIssue.NOT_A_NICKNAME, "parent-1"),
+    ]
