@@ -11,6 +11,7 @@ from sdm_aid.sessions.models import MAX_LONG_ENTRY
 from sdm_aid.storage import StorageError
 from sdm_aid.wizard import registry
 from sdm_ui import feedback, frame, saving, services, state, wizard_view
+from sdm_ui.clinician.summary_view import summary_link
 from sdm_ui.text import html_text, md_escape
 
 ctx = frame.page(registry.FINISH)
@@ -80,6 +81,7 @@ if session.peer_worker_guides:
     saving.saved_line(t)
 
 st.divider()
+summary_link(ctx.language)
 st.caption(t("When you are done, clear the screen so the next person cannot see your answers."))
 if st.button(t("Finish and clear"), type="primary", icon=":material/cleaning_services:"):
     state.clear_everything()

@@ -70,7 +70,41 @@ FINISH = PageSpec(
     visibility="hidden",
 )
 
-PAGES: tuple[PageSpec, ...] = (START, WIZARD, COMPARE, FINISH)
+# The summary and clinician pages (issue 5); their texts are in the 'clinician' catalogue.
+SUMMARY = PageSpec(
+    file="pages/summary.py",
+    url_path="summary",
+    title="Summary",
+    audience="family",
+    visibility="hidden",
+    title_domain="clinician",
+)
+CLINICIAN_SESSIONS = PageSpec(
+    file="pages/clinician_sessions.py",
+    url_path="clinician_sessions",
+    title="Sessions (clinician)",
+    audience="clinician",
+    visibility="hidden",
+    title_domain="clinician",
+)
+CLINICIAN_SESSION = PageSpec(
+    file="pages/clinician_session.py",
+    url_path="clinician_session",
+    title="Session (clinician)",
+    audience="clinician",
+    visibility="hidden",
+    title_domain="clinician",
+)
+
+PAGES: tuple[PageSpec, ...] = (
+    START,
+    WIZARD,
+    COMPARE,
+    FINISH,
+    SUMMARY,
+    CLINICIAN_SESSIONS,
+    CLINICIAN_SESSION,
+)
 
 
 def by_url_path(url_path: str, pages: tuple[PageSpec, ...] = PAGES) -> PageSpec:

@@ -20,8 +20,9 @@ def test_url_paths_are_unique_and_exactly_one_default() -> None:
 
 def test_lookup_and_audience_filter() -> None:
     assert registry.by_url_path("compare") is registry.COMPARE
-    assert registry.for_audience("family") == registry.PAGES
-    assert registry.for_audience("clinician") == ()
+    family = (registry.START, registry.WIZARD, registry.COMPARE, registry.FINISH, registry.SUMMARY)
+    assert registry.for_audience("family") == family
+    assert registry.for_audience("clinician") == (registry.CLINICIAN_SESSIONS, registry.CLINICIAN_SESSION)
 
 
 def test_no_page_icon_so_no_favicon_is_fetched_from_the_internet() -> None:

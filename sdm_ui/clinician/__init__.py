@@ -1,0 +1,1 @@
+"""Streamlit glue for the clinician review and the family's Summary page."""

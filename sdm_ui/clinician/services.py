@@ -1,0 +1,42 @@
+"""Long-lived objects of the clinician review: accounts, access log, login throttle.
+
+One of each per process and database (st.cache_resource), sharing the session service's
+database (one SQLAlchemy engine and pool). Keyed by the database URL so tests with different
+temporary databases do not share them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdm_aid.clinician.throttle import LoginThrottle
+from sdm_aid.config import load_settings
+from sdm_aid.services.clinicians import AccessLog, ClinicianAccounts
+from sdm_ui import services
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _accounts(database_url: str) -> ClinicianAccounts:
+    return ClinicianAccounts(services.session_service().database)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _access_log(database_url: str) -> AccessLog:
+    return AccessLog(services.session_service().database)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _throttle(database_url: str) -> LoginThrottle:
+    return LoginThrottle()
+
+
+def accounts() -> ClinicianAccounts:
+    return _accounts(load_settings().database_url)
+
+
+def access_log() -> AccessLog:
+    return _access_log(load_settings().database_url)
+
+
+def throttle() -> LoginThrottle:
+    return _throttle(load_settings().database_url)

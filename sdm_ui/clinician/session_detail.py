@@ -1,0 +1,561 @@
+"""One session for the clinician: the clinician copy of the summary, downloads, the follow-up
+outcome, revisiting the decision, planning a new follow-up, erasing, and the access log.
+
+The session is read fresh from the database on every run. Changes are made on a copy of the
+version the clinician was looking at and saved with `SessionService.save`, so a change made
+elsewhere in the meantime is refused (never silently overwritten). The changes themselves go
+through `sdm_aid.sessions.rules`, which keeps the earlier decision and follow-up in history.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from datetime import time, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from sdm_aid.clinician import listing
+from sdm_aid.clinician.actions import ClinicianAction, access_action
+from sdm_aid.content.models import OptionGrid
+from sdm_aid.render.summary import build_summary
+from sdm_aid.services.clinicians import AccessAction
+from sdm_aid.sessions import ics, labels, rules
+from sdm_aid.sessions.errors import SessionRuleError
+from sdm_aid.sessions.models import (
+    MAX_FOLLOW_UP_MINUTES,
+    MAX_LONG_ENTRY,
+    MAX_SHORT_ENTRY,
+    MIN_FOLLOW_UP_MINUTES,
+    SESSION_TIMEZONE,
+    DecisionSession,
+    DeferralReason,
+    FollowUpMode,
+    FollowUpStatus,
+)
+from sdm_aid.storage import SessionNotFoundError, StaleSessionError, StorageError
+from sdm_aid.wizard import registry
+from sdm_ui import auth, services
+from sdm_ui.clinician import clock
+from sdm_ui.clinician import services as clinician_services
+from sdm_ui.clinician.frame import ClinicianContext
+from sdm_ui.clinician.session_list import LIST_NOTICE, SELECTED
+from sdm_ui.clinician.summary_view import pdf_maker, session_grid, show_summary
+from sdm_ui.text import html_text, md_escape
+
+VIEWED = "clin.viewed"
+"""The version of the session on screen: the base of every change (optimistic concurrency)."""
+OPENED = "clin.opened"
+RESULT = "clin.result"
+CONFIRM_ERASE = "clin.confirm_erase"
+
+ACTION_TEXT = {
+    AccessAction.OPENED: "Opened",
+    AccessAction.PRINTED: "Downloaded (PDF or calendar file)",
+    AccessAction.EXPORTED: "Exported (JSON)",
+    AccessAction.ERASED: "Erased",
+    AccessAction.FOLLOW_UP_RECORDED: "Recorded how the follow-up went",
+    AccessAction.DECISION_REVISITED: "Revisited the decision",
+    AccessAction.LOGGED_IN: "Logged in",
+    AccessAction.LOGGED_OUT: "Logged out",
+}
+
+
+def _action_text(ct, action: str) -> str:
+    try:
+        return ct(ACTION_TEXT[AccessAction(action)])
+    except (ValueError, KeyError):
+        return action
+
+
+CONFLICT = (
+    "Someone else changed this session in the meantime. Nothing was saved. The page now shows "
+    "the latest version: check it and try again."
+)
+
+
+# -- state helpers ---------------------------------------------------------------------------
+
+
+def _result(kind: str, text: str) -> None:
+    st.session_state[RESULT] = (kind, text)
+
+
+def _show_result() -> None:
+    value = st.session_state.pop(RESULT, None)
+    if isinstance(value, tuple) and len(value) == 2:
+        kind, text = value
+        {"success": st.success, "error": st.error, "warning": st.warning}.get(kind, st.info)(text)
+
+
+def _viewed() -> DecisionSession | None:
+    value = st.session_state.get(VIEWED)
+    return value.model_copy(deep=True) if isinstance(value, DecisionSession) else None
+
+
+def _save(
+    ctx: ClinicianContext,
+    change: Callable[[DecisionSession], None],
+    action: ClinicianAction,
+    done_text: str,
+) -> None:
+    """Apply `change` to a copy of the version on screen, save it, and log the action."""
+    ct = ctx.ct
+    candidate = _viewed()
+    if candidate is None:
+        return
+    try:
+        change(candidate)
+    except SessionRuleError as error:
+        _result("error", labels.rule_error_message(error, labels.translator(ctx.language)))
+        return
+    try:
+        services.session_service().save(candidate)
+    except StaleSessionError:
+        _result("error", ct(CONFLICT))
+        return
+    except StorageError:
+        _result(
+            "error", ct("Saving does not work right now: the database cannot be reached. Nothing was saved.")
+        )
+        return
+    try:
+        auth.record(ctx.login, candidate.id, action)
+    except StorageError:
+        _result("warning", ct("Saved, but the access log could not be written."))
+        return
+    _result("success", done_text)
+
+
+# -- actions (button callbacks: they run before the page, with the version seen last) -----
+
+
+def _record_outcome(ctx: ClinicianContext) -> None:
+    status = st.session_state.get("clin.outcome.status")
+    note = st.session_state.get("clin.outcome.note") or ""
+
+    def change(session: DecisionSession) -> None:
+        rules.record_follow_up_outcome(session, status=FollowUpStatus(status), note=note, now=clock.now())
+
+    _save(ctx, change, ClinicianAction.RECORD_FOLLOW_UP, ctx.ct("Saved how the follow-up went."))
+
+
+def _decide(ctx: ClinicianContext, grid: OptionGrid) -> None:
+    option_id = st.session_state.get("clin.decide.option")
+    agree = list(st.session_state.get("clin.decide.agree") or [])
+    disagree = list(st.session_state.get("clin.decide.disagree") or [])
+    if not option_id:
+        _result("error", ctx.ct("Please choose an option."))
+        return
+
+    def change(session: DecisionSession) -> None:
+        rules.record_decision(
+            session, grid, option_id=option_id, agree=agree, disagree=disagree, now=clock.now()
+        )
+
+    _save(
+        ctx,
+        change,
+        ClinicianAction.REVISIT_DECISION,
+        ctx.ct("The new decision is saved. The earlier one is kept in the history."),
+    )
+
+
+def _defer(ctx: ClinicianContext) -> None:
+    reason = st.session_state.get("clin.defer.reason")
+    details = st.session_state.get("clin.defer.details") or ""
+    still_needed = st.session_state.get("clin.defer.still_needed") or ""
+
+    def change(session: DecisionSession) -> None:
+        rules.defer_decision(
+            session,
+            reason=DeferralReason(reason),
+            details=details,
+            still_needed=still_needed,
+            now=clock.now(),
+        )
+
+    _save(
+        ctx,
+        change,
+        ClinicianAction.REVISIT_DECISION,
+        ctx.ct("The decision is put off again. The earlier decision is kept in the history."),
+    )
+
+
+def _plan(ctx: ClinicianContext) -> None:
+    day = st.session_state.get("clin.plan.date")
+    moment = st.session_state.get("clin.plan.time")
+    if day is None or moment is None:
+        _result("error", ctx.ct("Please choose a date and a time."))
+        return
+
+    def change(session: DecisionSession) -> None:
+        rules.schedule_follow_up(
+            session,
+            local_date=day,
+            local_time=moment,
+            duration_minutes=int(st.session_state.get("clin.plan.minutes") or 30),
+            with_whom=st.session_state.get("clin.plan.with") or "",
+            mode=FollowUpMode(st.session_state.get("clin.plan.mode") or FollowUpMode.IN_PERSON),
+            purpose=st.session_state.get("clin.plan.purpose") or "",
+            now=clock.now(),
+        )
+
+    _save(ctx, change, ClinicianAction.PLAN_FOLLOW_UP, ctx.ct("The new follow-up is planned."))
+
+
+def _ask_erase(session_id: str) -> None:
+    st.session_state[CONFIRM_ERASE] = session_id
+
+
+def _cancel_erase() -> None:
+    st.session_state.pop(CONFIRM_ERASE, None)
+
+
+def _forget_session() -> None:
+    for key in (SELECTED, VIEWED, OPENED, CONFIRM_ERASE, RESULT):
+        st.session_state.pop(key, None)
+
+
+# -- page parts --------------------------------------------------------------------------------
+
+
+def _downloads(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid) -> None:
+    ct = ctx.ct
+    log = clinician_services.access_log()
+    username, session_id = ctx.login.username, session.id
+    stem = f"sdm-{listing.short_id(session.id)}"
+
+    def logger(action: ClinicianAction) -> Callable[[], None]:
+        logged = access_action(action)
+        assert logged is not None
+        return lambda: log.record(username, session_id, logged)
+
+    def calendar() -> bytes:
+        assert session.follow_up is not None
+        data = ics.follow_up_calendar(session, session.follow_up, session.language)
+        logger(ClinicianAction.DOWNLOAD_CALENDAR)()
+        return data
+
+    def export() -> bytes:
+        document = services.session_service().export(str(session_id))
+        data = json.dumps(document, ensure_ascii=False, indent=2).encode()
+        logger(ClinicianAction.EXPORT_JSON)()
+        return data
+
+    with st.container(horizontal=True, key="clin.downloads"):
+        st.download_button(
+            ct("Summary for the clinician (PDF)"),
+            data=pdf_maker(session, grid, "clinician", clock.now, after=logger(ClinicianAction.DOWNLOAD_PDF)),
+            file_name=stem + "-" + ct("clinician") + ".pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            type="primary",
+            icon=":material/picture_as_pdf:",
+            key="clin.dl.pdf",
+        )
+        if session.follow_up is not None:
+            st.download_button(
+                ct("Calendar file (.ics)"),
+                data=calendar,
+                file_name=f"{stem}.ics",
+                mime="text/calendar",
+                on_click="ignore",
+                icon=":material/event:",
+                key="clin.dl.ics",
+            )
+        st.download_button(
+            ct("Export (JSON)"),
+            data=export,
+            file_name=f"{stem}.json",
+            mime="application/json",
+            on_click="ignore",
+            icon=":material/data_object:",
+            key="clin.dl.json",
+            help=ct("The whole session as a file, for the clinic's records. For clinicians only."),
+        )
+
+
+def _participant_name(session: DecisionSession, ctx: ClinicianContext) -> Callable[[str], str]:
+    lt = labels.translator(ctx.language)
+
+    def name(participant_id: str) -> str:
+        participant = session.participant(participant_id)
+        return md_escape(f"{participant.label} ({labels.role_label(participant.role, lt)})")
+
+    return name
+
+
+def _follow_up_part(ctx: ClinicianContext, session: DecisionSession) -> None:
+    ct = ctx.ct
+    lt = labels.translator(ctx.language)
+    html_text(ct("Follow-up"), tag="h2", css_class="sdm-h")
+    follow_up = session.follow_up
+    if follow_up is None:
+        st.info(ct("No follow-up is planned."))
+        return
+    state = rules.follow_up_state(follow_up, clock.now())
+    html_text(
+        ct(
+            "{moment} · {state}",
+            moment=listing.moment_text(follow_up.starts_at, ctx.language),
+            state=labels.follow_up_state_label(state, lt),
+        ),
+        css_class="sdm-cell",
+    )
+    if follow_up.status != FollowUpStatus.PLANNED:
+        st.caption(ct("How this follow-up went is recorded. Plan a new follow-up if needed."))
+        return
+    if clock.now() < follow_up.starts_at:
+        st.caption(ct("You can record how it went once the follow-up has started."))
+        return
+    with st.form("clin.outcome", clear_on_submit=True):
+        st.radio(
+            ct("Did the follow-up take place?"),
+            [FollowUpStatus.DONE, FollowUpStatus.MISSED],
+            format_func=lambda s: labels.follow_up_status_label(s, lt),
+            horizontal=True,
+            key="clin.outcome.status",
+        )
+        st.text_area(ct("Note (what came out of it)"), max_chars=MAX_LONG_ENTRY, key="clin.outcome.note")
+        st.form_submit_button(
+            ct("Save how the follow-up went"),
+            type="primary",
+            on_click=_record_outcome,
+            args=(ctx,),
+            key="clin.outcome.submit",
+        )
+
+
+def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid) -> None:
+    ct = ctx.ct
+    lt = labels.translator(ctx.language)
+    html_text(ct("Revisit the decision"), tag="h2", css_class="sdm-h")
+    st.caption(
+        ct("A new decision or a new deferral replaces the current one; the earlier one stays in the history.")
+    )
+    people = [p.id for p in session.participants]
+    name = _participant_name(session, ctx)
+    options = {o.id: o.label.get(ctx.language) for o in grid.options}
+    choose, put_off = st.columns(2)
+    with choose, st.form("clin.decide", clear_on_submit=True):
+        html_text(ct("A new decision"), css_class="sdm-head")
+        st.selectbox(
+            ct("Chosen option"),
+            list(options),
+            index=None,
+            format_func=lambda oid: md_escape(options[oid]),
+            key="clin.decide.option",
+            placeholder=ct("Choose an option"),
+        )
+        st.multiselect(ct("Who agrees"), people, format_func=name, key="clin.decide.agree")
+        st.multiselect(ct("Who does not agree"), people, format_func=name, key="clin.decide.disagree")
+        st.form_submit_button(
+            ct("Save the new decision"),
+            type="primary",
+            on_click=_decide,
+            args=(ctx, grid),
+            key="clin.decide.submit",
+        )
+    with put_off, st.form("clin.defer", clear_on_submit=True):
+        html_text(ct("Put the decision off again"), css_class="sdm-head")
+        st.selectbox(
+            ct("Reason"),
+            list(DeferralReason),
+            format_func=lambda r: labels.deferral_reason_label(r, lt),
+            key="clin.defer.reason",
+        )
+        st.text_area(ct("More about the reason"), max_chars=MAX_LONG_ENTRY, key="clin.defer.details")
+        st.text_area(ct("What is still needed"), max_chars=MAX_LONG_ENTRY, key="clin.defer.still_needed")
+        st.form_submit_button(ct("Save the deferral"), on_click=_defer, args=(ctx,), key="clin.defer.submit")
+
+
+def _plan_part(ctx: ClinicianContext) -> None:
+    ct = ctx.ct
+    lt = labels.translator(ctx.language)
+    html_text(ct("Plan a new follow-up"), tag="h2", css_class="sdm-h")
+    today = clock.now().astimezone(SESSION_TIMEZONE).date()
+    with st.form("clin.plan", clear_on_submit=True):
+        first, second, third = st.columns(3)
+        first.date_input(
+            ct("Date (day-month-year)"),
+            value=today + timedelta(days=14),
+            min_value=today,
+            format="DD-MM-YYYY",
+            key="clin.plan.date",
+        )
+        second.time_input(ct("Time"), value=time(10, 0), step=timedelta(minutes=15), key="clin.plan.time")
+        third.number_input(
+            ct("Minutes"),
+            min_value=MIN_FOLLOW_UP_MINUTES,
+            max_value=MAX_FOLLOW_UP_MINUTES,
+            value=30,
+            step=5,
+            key="clin.plan.minutes",
+        )
+        fourth, fifth = st.columns(2)
+        fourth.text_input(ct("With whom"), max_chars=MAX_SHORT_ENTRY, key="clin.plan.with")
+        fifth.selectbox(
+            ct("How"),
+            list(FollowUpMode),
+            format_func=lambda m: labels.follow_up_mode_label(m, lt),
+            key="clin.plan.mode",
+        )
+        st.text_area(ct("What for"), max_chars=MAX_LONG_ENTRY, key="clin.plan.purpose")
+        st.caption(ct("Dutch time (Europe/Amsterdam)."))
+        st.form_submit_button(
+            ct("Plan this follow-up"), type="primary", on_click=_plan, args=(ctx,), key="clin.plan.submit"
+        )
+
+
+def _access_log_part(ctx: ClinicianContext, session_id: uuid.UUID) -> None:
+    ct = ctx.ct
+    html_text(ct("Who opened or changed this session"), tag="h2", css_class="sdm-h")
+    st.caption(ct("The access log says who did what, and when. It holds nothing of what was said."))
+    try:
+        entries = clinician_services.access_log().entries(session_id=session_id, limit=200)
+    except StorageError:
+        st.error(ct("The access log cannot be read right now."))
+        return
+    frame = pd.DataFrame(
+        {
+            ct("When"): [listing.moment_text(e.at, ctx.language) for e in entries],
+            ct("Who"): [e.username for e in entries],
+            ct("What"): [_action_text(ct, e.action) for e in entries],
+        }
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", key="clin.log")
+    st.button(ct("Refresh"), key="clin.log.refresh", icon=":material/refresh:")  # a rerun reads it again
+
+
+def _erase_part(ctx: ClinicianContext, session: DecisionSession) -> None:
+    ct = ctx.ct
+    html_text(ct("Erase this session"), tag="h2", css_class="sdm-h")
+    st.caption(
+        ct(
+            "Erasing removes the session and its code for good. Only a line in the access log stays: "
+            "that it was erased, by whom and when."
+        )
+    )
+    st.button(
+        ct("Erase this session…"),
+        key="clin.erase.ask",
+        icon=":material/delete_forever:",
+        on_click=_ask_erase,
+        args=(str(session.id),),
+    )
+    if st.session_state.get(CONFIRM_ERASE) == str(session.id):
+        _confirm_erase(ctx, session)
+
+
+def _confirm_erase(ctx: ClinicianContext, session: DecisionSession) -> None:
+    ct = ctx.ct
+
+    # Called on every run while the flag is set (so AppTest can drive it, see notes §2.5);
+    # closing the dialog any other way clears the flag.
+    @st.dialog(ct("Erase this session for good?"), on_dismiss=_cancel_erase)
+    def confirm() -> None:
+        st.warning(
+            ct(
+                "Session {id} will be erased. Its summary, answers and code cannot be brought back.",
+                id=listing.short_id(session.id),
+            )
+        )
+        yes, no = st.columns(2)
+        if yes.button(
+            ct("Yes, erase it"), type="primary", key="clin.erase.yes", icon=":material/delete_forever:"
+        ):
+            try:
+                services.session_service().erase(session.id, by=ctx.login.username)
+            except SessionNotFoundError:
+                pass  # erased already (another tab): the outcome is the same
+            except StorageError:
+                st.error(
+                    ct("Erasing does not work right now: the database cannot be reached. Nothing was erased.")
+                )
+                return
+            _forget_session()
+            st.session_state[LIST_NOTICE] = "erased"
+            st.switch_page(registry.CLINICIAN_SESSIONS.file)
+        no.button(ct("Cancel"), key="clin.erase.no", on_click=_cancel_erase)
+
+    confirm()
+
+
+def _no_selection(ctx: ClinicianContext, text: str) -> None:
+    st.info(text)
+    st.page_link(
+        registry.CLINICIAN_SESSIONS.file, label=ctx.ct("To the list of sessions"), icon=":material/list:"
+    )
+
+
+def render(ctx: ClinicianContext) -> None:
+    ct = ctx.ct
+    selected = st.session_state.get(SELECTED)
+    try:
+        session_id = uuid.UUID(str(selected)) if selected else None
+    except ValueError:
+        session_id = None
+    if session_id is None:
+        _no_selection(ctx, ct("No session is chosen. Choose one in the list."))
+        return
+    try:
+        session = services.session_service().load(session_id)
+    except SessionNotFoundError:
+        _forget_session()
+        _no_selection(ctx, ct("This session does not exist any more."))
+        return
+    except StorageError:
+        st.error(ct("The session cannot be read right now: the database cannot be reached. Try again later."))
+        return
+    if st.session_state.get(OPENED) != str(session_id):
+        try:
+            auth.record(ctx.login, session_id, ClinicianAction.OPEN)
+        except StorageError:
+            st.error(
+                ct(
+                    "The access log cannot be written right now, so the session is not shown. "
+                    "Try again later."
+                )
+            )
+            return
+        st.session_state[OPENED] = str(session_id)
+    st.session_state[VIEWED] = session
+
+    loaded = session_grid(session.grid)
+    lt = labels.translator(ctx.language)
+    status = labels.session_status_label(rules.session_status(session), lt)
+    html_text(
+        ct("Session {id} · {status}", id=listing.short_id(session.id), status=status),
+        tag="h1",
+        css_class="sdm-title",
+    )
+    _show_result()
+    if loaded is None:
+        st.error(
+            ct(
+                "The decision aid this session was made with is not installed in that version, so the "
+                "summary cannot be shown. The administrator can restore it (see 'sdm-aid summary')."
+            )
+        )
+        _access_log_part(ctx, session.id)
+        _erase_part(ctx, session)
+        return
+    grid = loaded.grid
+    _downloads(ctx, session, grid)
+    summary_tab, follow_up_tab, log_tab, erase_tab = st.tabs(
+        [ct("Summary"), ct("Follow-up and decision"), ct("Access log"), ct("Erase")]
+    )
+    with summary_tab:
+        show_summary(build_summary(session, grid, copy="clinician", generated_at=clock.now()))
+    with follow_up_tab:
+        _follow_up_part(ctx, session)
+        _decision_part(ctx, session, grid)
+        _plan_part(ctx)
+    with log_tab:
+        _access_log_part(ctx, session.id)
+    with erase_tab:
+        _erase_part(ctx, session)

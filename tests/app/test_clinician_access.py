@@ -1,0 +1,152 @@
+"""Clinician pages need a login: deep links, login success and failure, throttling, idle and
+absolute timeouts (with a moved clock), logout on every page."""
+
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "clinician"))
+import clinician_support as cs
+
+from sdm_aid.services.clinicians import AccessLog
+from sdm_ui import auth
+from sdm_ui.clinician import clock
+
+CLINICIAN_PAGES = [cs.SESSIONS_PAGE, cs.SESSION_PAGE]
+LOGIN_KEYS = {"clin.form.username", "clin.form.password", cs.LOGIN_BUTTON}
+
+
+@pytest.fixture
+def clinic(app_env: Path):
+    return cs.seed(app_env / "grids")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = clock.now()
+
+    def __call__(self):
+        return self.at
+
+    def advance(self, **delta: float) -> None:
+        self.at += timedelta(**delta)
+
+
+@pytest.fixture
+def moving_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    fake = Clock()
+    monkeypatch.setattr(clock, "now", fake)
+    return fake
+
+
+def widget_keys(at) -> set[str]:
+    kinds = ("button", "text_input", "text_area", "selectbox", "multiselect", "radio", "date_input")
+    keys = {w.key for kind in kinds for w in getattr(at, kind)}
+    keys |= {w.key for w in at.get("download_button")} | {w.key for w in at.get("button_group")}
+    return keys
+
+
+def shows_only_the_login_form(at) -> None:
+    assert widget_keys(at) == LOGIN_KEYS
+    assert not at.dataframe and not at.get("download_button") and not at.tabs
+    text = cs.texts(at)
+    assert "Log in for clinicians" in text
+    assert "sdm-summary" not in text and "Session" not in text.replace("Log in", "")
+    assert auth.LOGIN not in at.session_state
+
+
+@pytest.mark.parametrize("page", CLINICIAN_PAGES)
+def test_a_deep_link_without_login_shows_the_login_form_and_nothing_else(clinic, page) -> None:
+    shows_only_the_login_form(cs.deep_link(page))
+
+
+def test_the_selected_session_is_not_shown_without_login(clinic) -> None:
+    session_id = clinic.list_sessions(limit=1).rows[0].id
+    at = cs.app()
+    at.session_state["clin.selected"] = str(session_id)
+    at = cs.open_page(at, cs.SESSION_PAGE)
+    shows_only_the_login_form(at)
+    assert str(session_id)[:8] not in cs.texts(at)
+
+
+def test_login_with_the_right_password_opens_the_list_and_is_logged(clinic) -> None:
+    at = cs.log_in(cs.deep_link(cs.SESSIONS_PAGE))
+    assert "40 sessions found" in cs.texts(at)
+    assert "Logged in as a.devries" in cs.texts(at)
+    rows = AccessLog(clinic.database).entries(username=cs.USERNAME)
+    assert [r.action for r in rows] == ["logged_in"] and rows[0].session_id is None
+
+
+def test_login_in_dutch(clinic) -> None:
+    at = cs.log_in(cs.deep_link(cs.SESSIONS_PAGE, locale="nl-NL"))
+    assert "40 sessies gevonden" in cs.texts(at)
+
+
+@pytest.mark.parametrize(
+    ("username", "password"),
+    [(cs.USERNAME, "wrong password, long enough"), ("nobody", cs.PASSWORD), ("A.DEVRIES", "x")],
+)
+def test_a_failed_login_gets_one_generic_message(clinic, username, password) -> None:
+    at = cs.log_in(cs.deep_link(cs.SESSIONS_PAGE), username, password)
+    assert [e.value for e in at.error] == [auth.FAILED_LOGIN]
+    shows_only_the_login_form_after_error(at)
+
+
+def shows_only_the_login_form_after_error(at) -> None:
+    assert widget_keys(at) == LOGIN_KEYS
+    assert auth.LOGIN not in at.session_state
+
+
+def test_empty_fields_get_a_plain_message(clinic) -> None:
+    at = cs.log_in(cs.deep_link(cs.SESSIONS_PAGE), "", "")
+    assert [e.value for e in at.error] == ["Please fill in your username and your password."]
+
+
+def test_after_five_failures_even_the_right_password_is_refused(clinic) -> None:
+    at = cs.deep_link(cs.SESSIONS_PAGE)
+    for _ in range(5):
+        at = cs.log_in(at, cs.USERNAME, "wrong password, long enough")
+    at = cs.log_in(at)
+    assert [e.value for e in at.error] == [auth.FAILED_LOGIN]
+    assert auth.LOGIN not in at.session_state
+
+
+def test_idle_for_fifteen_minutes_logs_out(clinic, moving_clock) -> None:
+    at = cs.log_in(cs.deep_link(cs.SESSIONS_PAGE))
+    moving_clock.advance(minutes=14, seconds=59)
+    at = cs.ok(at.run())
+    assert "40 sessions found" in cs.texts(at)  # still in; and this run was activity
+    moving_clock.advance(minutes=15)
+    at = cs.ok(at.run())
+    shows_only_the_login_form(at)
+    assert [i.value for i in at.info] == ["You were logged out because nothing happened for 15 minutes."]
+    actions = [r.action for r in AccessLog(clinic.database).entries(username=cs.USERNAME)]
+    assert actions == ["logged_out", "logged_in"]
+
+
+def test_eight_hours_after_login_logs_out_however_busy(clinic, moving_clock) -> None:
+    at = cs.log_in(cs.deep_link(cs.SESSIONS_PAGE))
+    for _ in range(7 * 6 + 5):  # every 10 minutes for 7 h 50 min
+        moving_clock.advance(minutes=10)
+        at = cs.ok(at.run())
+        assert auth.LOGIN in at.session_state
+    moving_clock.advance(minutes=10)
+    at = cs.ok(at.run())
+    shows_only_the_login_form(at)
+    assert "logged in for 8 hours" in cs.texts(at)
+
+
+@pytest.mark.parametrize("page", CLINICIAN_PAGES)
+def test_every_clinician_page_has_a_logout_button_that_works(clinic, page) -> None:
+    at = cs.log_in(cs.deep_link(cs.SESSIONS_PAGE))
+    at = cs.open_page(at, page)
+    at.button(key="clin.logout").click()
+    at = cs.ok(at.run())
+    shows_only_the_login_form(at)
+    assert [s.value for s in at.success] == ["You are logged out."]
+    left = [k for k in at.session_state if str(k).startswith("clin.") and not str(k).startswith("clin.form.")]
+    assert left == []  # the login, the chosen session and every clinician marker are gone
