@@ -45,7 +45,7 @@ BADGE_CLASS = {
     FollowUpState.DUE: "sdm-due",
     FollowUpState.UPCOMING: "sdm-upcoming",
 }
-COLUMNS = [1.1, 4.2, 1.8, 2.3, 2.0, 1.2]
+COLUMNS = [1.1, 3.8, 1.7, 2.2, 1.9, 1.6]
 
 
 def _first_page() -> None:
@@ -180,7 +180,9 @@ def _rows(ctx: ClinicianContext, rows: list[SessionRow]) -> None:
             with cells[4]:
                 _cell(listing.moment_text(row.updated_at, ctx.language))
             with cells[5]:
-                if st.button(ct("Open"), key=f"clin.open.{row.id}", icon=":material/open_in_new:"):
+                if st.button(
+                    ct("Open"), key=f"clin.open.{row.id}", icon=":material/open_in_new:", width="stretch"
+                ):
                     open_session(row.id)
 
 
