@@ -299,8 +299,9 @@ class SessionService:
         now = (now or self._now()).astimezone(UTC)
         start, end = (None, now) if kind == "overdue" else (now, now + timedelta(days=days))
         with self.database.unit_of_work() as uow:
-            rows = uow.sessions.follow_ups(start=start, end=end)
-        return [replace(row, state=_follow_up_state(row.follow_up_at, now).value) for row in rows]
+            return uow.sessions.follow_ups(
+                start=start, end=end, state_of=lambda starts_at: _follow_up_state(starts_at, now).value
+            )
 
     # ------------------------------------------------------------------ privacy
 

@@ -11,7 +11,7 @@ import contextlib
 import copy
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -101,14 +101,25 @@ class _Sessions:
         rows = [r.row() for r in found[query.offset : query.offset + query.limit]]
         return SessionPage(rows=rows, total=len(found), limit=query.limit, offset=query.offset)
 
-    def follow_ups(self, *, start: datetime | None, end: datetime | None) -> list[FollowUpRow]:
+    def follow_ups(
+        self, *, start: datetime | None, end: datetime | None, state_of: Callable[[datetime], str]
+    ) -> list[FollowUpRow]:
         query = SessionQuery(planned_follow_up=True, follow_up_from=start, follow_up_before=end)
         found = sorted(
             (r for r in self._s.sessions.values() if self._matches(r, query)),
             key=lambda r: (r.follow_up_at, str(r.id)),
         )
         return [
-            FollowUpRow(r.id, r.grid_id, r.grid_version, r.status, r.language, r.follow_up_at, r.updated_at)
+            FollowUpRow(
+                r.id,
+                r.grid_id,
+                r.grid_version,
+                r.status,
+                r.language,
+                r.follow_up_at,
+                r.updated_at,
+                state=state_of(r.follow_up_at),
+            )
             for r in found
             if r.follow_up_at is not None
         ]

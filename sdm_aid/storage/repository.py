@@ -9,7 +9,7 @@ PostgreSQL.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Protocol, TypeVar
 
@@ -43,7 +43,9 @@ class SessionRepository(Protocol):
 
     def delete(self, session_id: uuid.UUID) -> bool: ...
     def page(self, query: SessionQuery) -> SessionPage: ...
-    def follow_ups(self, *, start: datetime | None, end: datetime | None) -> list[FollowUpRow]: ...
+    def follow_ups(
+        self, *, start: datetime | None, end: datetime | None, state_of: Callable[[datetime], str]
+    ) -> list[FollowUpRow]: ...
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]: ...
 
 
@@ -208,7 +210,9 @@ class SqlAlchemySessionRepository:
             rows=[SessionRow(*row) for row in rows], total=int(total), limit=query.limit, offset=query.offset
         )
 
-    def follow_ups(self, *, start: datetime | None, end: datetime | None) -> list[FollowUpRow]:
+    def follow_ups(
+        self, *, start: datetime | None, end: datetime | None, state_of: Callable[[datetime], str]
+    ) -> list[FollowUpRow]:
         c = t.sessions.c
         conditions = [c.follow_up_status == PLANNED]
         if start is not None:
@@ -220,7 +224,8 @@ class SqlAlchemySessionRepository:
             .where(*conditions)
             .order_by(c.follow_up_at, c.id)
         ).all()
-        return [FollowUpRow(*row) for row in rows]
+        # The state is filled in while building each row: a week can hold thousands of them.
+        return [FollowUpRow(*row, state=state_of(row.follow_up_at)) for row in rows]
 
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]:
         c = t.sessions.c
