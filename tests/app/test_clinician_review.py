@@ -79,7 +79,7 @@ def test_status_grid_and_date_filters_and_sorting(clinic, logged_in) -> None:
     expected = clinic.list_sessions(status="deferred", grid_id="test-worry", order="follow_up")
     assert shown_ids(at) == [str(r.id) for r in expected.rows]  # same order
 
-    today = clock.now().date()
+    today = clock.now().astimezone(SESSION_TIMEZONE).date()
     at.date_input(key="clin.f.dates").set_value((today - timedelta(days=3), today))
     at = cs.ok(at.run())
     shown = set(shown_ids(at))
@@ -211,7 +211,7 @@ def test_plan_a_new_follow_up_after_the_outcome(clinic, logged_in) -> None:
     at.button(key="clin.outcome.submit").click()
     at = cs.ok(at.run())
     done = clinic.load(session_id).follow_up
-    day = clock.now().date() + timedelta(days=10)
+    day = clock.now().astimezone(SESSION_TIMEZONE).date() + timedelta(days=10)
     at.date_input(key="clin.plan.date").set_value(day)
     at.time_input(key="clin.plan.time").set_value(time(15, 30))
     at.text_input(key="clin.plan.with").input("Dr. Jansen")
@@ -230,7 +230,7 @@ def test_a_planned_time_in_the_past_is_refused_in_plain_words(clinic, logged_in)
     session_id = overdue_deferred(clinic)
     at = open_session(logged_in, session_id)
     version = clinic.load(session_id).version
-    at.date_input(key="clin.plan.date").set_value(clock.now().date())
+    at.date_input(key="clin.plan.date").set_value(clock.now().astimezone(SESSION_TIMEZONE).date())
     at.time_input(key="clin.plan.time").set_value(time(0, 0))
     at.button(key="clin.plan.submit").click()
     at = cs.ok(at.run())

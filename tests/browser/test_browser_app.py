@@ -57,8 +57,11 @@ def button(page: Page, name: str) -> None:
 def radio(page: Page, group: str, option: str) -> None:
     widget = page.locator('[data-testid="stRadio"]').filter(has=page.get_by_text(group, exact=True)).first
     choice = widget.locator("label").filter(has_text=re.compile(rf"^{re.escape(option)}")).first
+    # Hold the input itself: the rerun the click starts may change the group's label (the
+    # language radio renames "Taal" to "Language"), and then the locator above finds nothing.
+    field = choice.locator("input").element_handle(timeout=WAIT)
     choice.click()
-    expect(choice.locator("input")).to_be_checked(timeout=WAIT)
+    page.wait_for_function("input => input.checked", arg=field, timeout=WAIT)
     settle(page)
 
 
