@@ -84,23 +84,12 @@ def render(ctx: PageContext) -> None:
             )
         )
         return
-    first, second = st.empty(), st.empty()
-    try:
-        with first.container():
-            _draw(ctx, session, loaded.grid)
-    except _StepChanged:
-        st.session_state[SCROLL_TOP] = True
-        # Saved and moved on: draw the new step in this same run instead of a second full
-        # rerun (a Next then costs one script run; the widgets of the two steps have
-        # different keys, so nothing is drawn twice). A second slot, because a container
-        # drawn again into the same slot keeps the first drawing's extra elements on screen.
-        first.empty()
-        with second.container():
-            _draw(ctx, state.draft() or session, loaded.grid)
-
-
-class _StepChanged(Exception):  # noqa: N818 (a signal, not an error)
-    """The draft was saved at another step."""
+    # A plain container, never an `st.empty()` slot: an empty slot is sent as an element at
+    # the start of every run and replaces the step's block, so on a slow device the browser
+    # drew the step anew after each answer (open tabs jumped back to the first person, a
+    # click in that moment hit a discarded widget and was lost).
+    with st.container():
+        _draw(ctx, session, loaded.grid)
 
 
 def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
@@ -240,7 +229,7 @@ def _saved_then_show(view: StepView, candidate: DecisionSession, *, finish: bool
     if finish:
         frame.go(registry.FINISH)
     if candidate.current_step != view.session.current_step:
-        raise _StepChanged
+        st.session_state[SCROLL_TOP] = True
     st.rerun()
 
 
