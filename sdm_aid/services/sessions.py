@@ -19,7 +19,7 @@ from sdm_aid.config import Settings
 from sdm_aid.sessions import resume_codes
 from sdm_aid.sessions.export import export_document
 from sdm_aid.sessions.models import DecisionSession
-from sdm_aid.sessions.status import DUE_WITHIN, FollowUpState, SessionStatus
+from sdm_aid.sessions.status import DUE_WITHIN, SessionStatus, planned_follow_up_state
 from sdm_aid.storage.database import Database, DuplicateError, SupportsUnitOfWork, open_database
 from sdm_aid.storage.errors import ResumeCodeError, SessionNotFoundError, StaleSessionError
 from sdm_aid.storage.records import (
@@ -37,16 +37,7 @@ from sdm_aid.storage.repository import UnitOfWork, chunks
 
 log = logging.getLogger(__name__)
 
-DUE_WINDOW = DUE_WITHIN
-"""'Due' means: planned to start within this time from now (the domain's rule)."""
 MAX_PAGE = 500
-
-
-def _follow_up_state(starts_at: datetime, now: datetime) -> FollowUpState:
-    """The domain's label for a planned follow-up (the same rule as `follow_up_state`)."""
-    if starts_at < now:
-        return FollowUpState.OVERDUE
-    return FollowUpState.DUE if starts_at < now + DUE_WITHIN else FollowUpState.UPCOMING
 
 
 def utc_now() -> datetime:
@@ -300,7 +291,7 @@ class SessionService:
         start, end = (None, now) if kind == "overdue" else (now, now + timedelta(days=days))
         with self.database.unit_of_work() as uow:
             return uow.sessions.follow_ups(
-                start=start, end=end, state_of=lambda starts_at: _follow_up_state(starts_at, now).value
+                start=start, end=end, state_of=lambda starts_at: planned_follow_up_state(starts_at, now).value
             )
 
     # ------------------------------------------------------------------ privacy

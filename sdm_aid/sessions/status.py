@@ -59,8 +59,16 @@ def follow_up_state(
             return FollowUpState.MISSED
         case FollowUpStatus.RESCHEDULED:
             return FollowUpState.RESCHEDULED
-    if follow_up.starts_at < now:
+    return planned_follow_up_state(follow_up.starts_at, now, due_within=due_within)
+
+
+def planned_follow_up_state(
+    starts_at: datetime, now: datetime, *, due_within: timedelta = DUE_WITHIN
+) -> FollowUpState:
+    """Overdue, due or upcoming for a follow-up that is still planned (storage's lists use
+    this on indexed columns, without loading the session)."""
+    if starts_at < now:
         return FollowUpState.OVERDUE
-    if follow_up.starts_at < now + due_within:
+    if starts_at < now + due_within:
         return FollowUpState.DUE
     return FollowUpState.UPCOMING
