@@ -213,6 +213,12 @@ class SessionService:
 
     # ------------------------------------------------------------------ reading
 
+    def stored_version(self, session_id: uuid.UUID) -> int | None:
+        """The version in the database (a cheap check, e.g. on every screen of an open
+        session); None when the session does not exist (any more): it was erased."""
+        with self.database.unit_of_work() as uow:
+            return uow.sessions.version_of(session_id)
+
     def load(self, session_id: uuid.UUID) -> DecisionSession:
         with self.database.unit_of_work() as uow:
             record = uow.sessions.get(session_id)
@@ -334,6 +340,7 @@ class SessionService:
                 AccessLogEntry(at=now, username=by[:64], session_id=session_id, action="erased")
             )
             uow.commit()
+        self.database.scrub()
         log.info("session %s erased", session_id)
 
     def purge_drafts(self, older_than: timedelta) -> int:
@@ -346,6 +353,8 @@ class SessionService:
             for session_id in ids:
                 uow.sessions.delete(session_id)
             uow.commit()
+        if ids:
+            self.database.scrub()
         log.info("%d stale drafts purged", len(ids))
         return len(ids)
 

@@ -38,6 +38,9 @@ MAX_LABEL = 40
 MAX_SHORT_ENTRY = 300
 MAX_LONG_ENTRY = 2000
 MAX_QUESTIONS = 20
+MAX_PENDING_TEXT = 20_000
+"""Text kept while it is over its field's limit (so it can be shortened, not lost)."""
+MAX_PENDING_FIELDS = 400
 MIN_FOLLOW_UP_MINUTES = 5
 MAX_FOLLOW_UP_MINUTES = 480
 
@@ -57,6 +60,14 @@ def _reject_contact_details(value: str) -> str:
     return value
 
 
+def _pending_size(value: PendingValue) -> PendingValue:
+    if isinstance(value, str) and len(value) > MAX_PENDING_TEXT:
+        raise ValueError(f"a kept text is at most {MAX_PENDING_TEXT} characters")
+    if isinstance(value, list) and (len(value) > 50 or any(len(v) > MAX_SHORT_ENTRY for v in value)):
+        raise ValueError("a kept list is at most 50 short entries")
+    return value
+
+
 Label = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL),
@@ -70,6 +81,11 @@ NOT_SURE = "not_sure"
 _OPTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 OptionId = Annotated[str, StringConstraints(pattern=_OPTION_ID.pattern, max_length=60)]
 """The form of a grid's option id; whether the grid has it is checked by rules.grid_problems."""
+
+
+PendingValue = str | int | bool | list[str] | None
+"""A value as a widget holds it: a choice, a number, a yes/no, a list of choices, a text."""
+_PENDING_KEY = r"^[a-z-]+(?:\.[a-z0-9_-]+){0,3}$"
 
 
 class SessionModel(BaseModel):
@@ -302,6 +318,16 @@ class DecisionSession(SessionModel):
     """The peer worker's note for the clinician."""
     youth_allows_family_copy: bool = False
     """The young person allows private answers in the family copy of the summary."""
+    pending: Annotated[
+        dict[
+            Annotated[str, StringConstraints(pattern=_PENDING_KEY, max_length=120)],
+            Annotated[PendingValue, AfterValidator(_pending_size)],
+        ],
+        Field(max_length=MAX_PENDING_FIELDS),
+    ] = Field(default_factory=dict)
+    """What was typed or chosen on screen but is not part of the record yet (a text over its
+    limit, a decision before Next, a follow-up before it is planned), by field key (see
+    `sdm_aid.wizard.entries`). Saved with the session so that nothing typed is lost."""
     created_at: datetime
     updated_at: datetime
 

@@ -88,6 +88,10 @@ class SupportsUnitOfWork(Protocol):
 
     def backup(self, destination: Path, *, overwrite: bool = False) -> Path: ...
 
+    def scrub(self) -> None:
+        """Make rows deleted so far unreadable from the database's files (after an erase)."""
+        ...
+
 
 def alembic_config() -> Config:
     from alembic.config import Config
@@ -254,6 +258,23 @@ class Database:
         log.info("database backup written")
         return destination
 
+    def scrub(self) -> None:
+        """After an erase: leave no copy of deleted rows in the database's files.
+
+        SQLite runs with `secure_delete` (freed space and pages are overwritten with zeros),
+        but the write-ahead log still holds earlier versions of changed pages until it is
+        checkpointed; TRUNCATE copies the newest pages into the database and empties the log.
+        A reader that holds an old snapshot can delay this; it is then retried at the next
+        erase, and SQLite checkpoints on its own as well. PostgreSQL keeps dead rows until
+        (auto)vacuum reclaims them; see docs/operations.md.
+        """
+        if self.backend != "sqlite":
+            return
+        with self.translate_errors(), self.engine.connect() as connection:
+            busy, _log_pages, _moved = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if busy:
+            log.warning("the write-ahead log could not be emptied after an erase (a reader was busy)")
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -296,6 +317,8 @@ def _sqlite_engine(path: Path, busy_timeout: float, *, mode: Literal["rw", "ro"]
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
+        # Erased answers must not linger in free space: overwrite deleted content with zeros.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")

@@ -48,6 +48,10 @@ class _Sessions:
     def get(self, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRecord | None:
         return self._s.sessions.get(session_id)
 
+    def version_of(self, session_id: uuid.UUID) -> int | None:
+        stored = self._s.sessions.get(session_id)
+        return stored.version if stored is not None else None
+
     def add(self, record: SessionRecord) -> None:
         if record.id in self._s.sessions:
             raise DuplicateError("duplicate session id")
@@ -243,6 +247,9 @@ class InMemoryDatabase:
 
     def backup(self, destination: Path, *, overwrite: bool = False) -> Path:
         raise StorageError("An in-memory database cannot be backed up.")
+
+    def scrub(self) -> None:
+        """Nothing to do: deleted objects are gone with the process's memory."""
 
     def dispose(self) -> None:
         pass

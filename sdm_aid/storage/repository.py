@@ -35,6 +35,10 @@ from sdm_aid.storage.records import (
 
 class SessionRepository(Protocol):
     def get(self, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRecord | None: ...
+    def version_of(self, session_id: uuid.UUID) -> int | None:
+        """The stored version, without reading the document; None when there is no such session."""
+        ...
+
     def add(self, record: SessionRecord) -> None: ...
     def add_many(self, records: Sequence[SessionRecord]) -> None: ...
     def replace(self, record: SessionRecord, *, expected_version: int) -> bool:
@@ -148,6 +152,10 @@ class SqlAlchemySessionRepository:
             )  # PostgreSQL row lock; SQLite already holds the write lock
         row = self._c.execute(statement).mappings().first()
         return SessionRecord(**row) if row else None
+
+    def version_of(self, session_id: uuid.UUID) -> int | None:
+        statement = sa.select(t.sessions.c.version).where(t.sessions.c.id == session_id)
+        return self._c.execute(statement).scalar_one_or_none()
 
     def add(self, record: SessionRecord) -> None:
         self._c.execute(t.sessions.insert().values(_record_values(record)))

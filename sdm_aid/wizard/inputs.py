@@ -31,6 +31,8 @@ class InputIssue(StrEnum):
     EMPTY_REASON = "empty_reason"
     NOT_A_NICKNAME = "not_a_nickname"
     """Looks like contact details (an e-mail address or phone number) instead of a nickname."""
+    TEXT_TOO_LONG = "text_too_long"
+    """A text over its limit: kept as typed, with how many characters are too many."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Issue:
     field: str
     """Which input: 'youth', 'parent-1', 'date', 'questions', ..."""
     limit: int | None = None
+    over: int = 0
+    """For TEXT_TOO_LONG: how many characters over the limit."""
 
 
 def check_label(field: str, label: str) -> Issue | None:
