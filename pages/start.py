@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import streamlit as st
 
 from sdm_aid.content.loader import LoadedGrid
 from sdm_aid.content.models import GridStatus
 from sdm_aid.i18n import LANGUAGES, Translator
-from sdm_aid.services.sessions import ResumeCodeError
-from sdm_aid.sessions.models import MAX_LABEL, DecisionSession
-from sdm_aid.storage import StorageError
 from sdm_aid.wizard import registry
-from sdm_aid.wizard.inputs import MAX_PARENTS, build_participants, check_people
-from sdm_ui import feedback, frame, services, state
+from sdm_aid.wizard.inputs import MAX_PARENTS
+from sdm_ui import clearing, feedback, frame, guard, recovery, services, start_actions, state
 from sdm_ui.grid_view import AUDIENCE_TEXT
 from sdm_ui.text import html_text, md_escape
 
 ctx = frame.page(registry.START)
 t = ctx.t
-
-
-def client_key() -> str:
-    """Who is typing codes, for the service's throttling: the browser's address (hashed there)."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) and address else "local"
 
 
 def on_language_change() -> None:
@@ -68,15 +57,30 @@ st.radio(
     on_change=on_language_change,
 )
 
+lost = recovery.lost_language() if ctx.draft is None and state.conversation_marker() is None else None
+if lost is not None and not st.session_state.get(start_actions.NEW_INSTEAD):
+    recovery.offer_after_loss(lost)
+    tr = Translator("wizard", lost)
+    st.button(
+        tr("Start a new conversation instead"),
+        key="start.new_instead",
+        on_click=start_actions.start_new_instead,
+    )
+    st.stop()
+
 draft = ctx.draft
 if draft is not None:
     st.info(t("A conversation is open on this screen."), icon=":material/info:")
     left, right = st.columns(2)
-    if left.button(t("Continue the conversation"), type="primary", use_container_width=True):
-        frame.go(registry.WIZARD)
-    if right.button(t("Finish and clear"), use_container_width=True):
-        state.clear_everything()
-        st.rerun()
+    left.button(
+        t("Continue the conversation"),
+        type="primary",
+        use_container_width=True,
+        key="start.continue",
+        on_click=start_actions.continue_conversation,
+    )
+    with right:
+        clearing.finish_button(t, key="start.clear", primary=False)
     st.stop()
 
 new_tab, resume_tab = st.tabs([t("Start a new conversation"), t("Continue with a code")])
@@ -114,7 +118,7 @@ with new_tab:
     youth_label = st.text_input(
         t("The young person (a first name or nickname is enough)"),
         value=t("Young person"),
-        max_chars=MAX_LABEL,
+        autocomplete="off",
         key="start.youth",
     )
     parent_count = st.radio(
@@ -128,7 +132,7 @@ with new_tab:
         st.text_input(
             t("Parent or carer {number} (a name or nickname)", number=n),
             value=t("Parent {number}", number=n),
-            max_chars=MAX_LABEL,
+            autocomplete="off",
             key=f"start.parent.{n}",
         )
         for n in range(1, parent_count + 1)
@@ -138,56 +142,22 @@ with new_tab:
         st.text_input(
             t("The peer worker (a first name is enough)"),
             value=t("Peer worker"),
-            max_chars=MAX_LABEL,
+            autocomplete="off",
             key="start.peer_label",
         )
         if peer
         else None
     )
 
-    if st.button(t("Begin"), type="primary", key="start.begin"):
-        issues = check_people(youth_label, parent_labels, peer_label)
-        for issue in issues:
-            feedback.show_issue(t, issue)
-        if not issues:
-            now = datetime.now(UTC)
-            session = DecisionSession(
-                grid=chosen.ref(),
-                language=ctx.language,
-                participants=build_participants(youth_label, parent_labels, peer_label),
-                peer_worker_guides=peer,
-                created_at=now,
-                updated_at=now,
-            )
-            try:
-                started = services.session_service().start(session)
-            except StorageError:
-                feedback.storage_down(t)
-            else:
-                state.set_draft(started.session, fresh_widgets=True)
-                state.set_resume_code(started.resume_code)
-                state.set_saved_at(now)
-                frame.go(registry.WIZARD)
+    for issue in start_actions.issues():
+        feedback.show_issue(t, issue)
+    if st.session_state.pop(start_actions.STORAGE_DOWN, False):
+        feedback.storage_down(t)
+    guard.show_failure()
+    st.button(t("Begin"), type="primary", key="start.begin", on_click=start_actions.begin, args=(grid_id,))
 
 with resume_tab:
-    code = st.text_input(
-        t("Your code"),
-        max_chars=20,
-        key="start.code",
-        help=t("The code you got at the start of the conversation."),
-    )
-    if st.button(t("Continue"), type="primary", key="start.resume"):
-        try:
-            session = services.session_service().resume(code.strip(), client_key=client_key())
-        except ResumeCodeError:
-            st.error(t("This code does not work. Check the code and try again, or start a new conversation."))
-        except StorageError:
-            feedback.storage_down(t)
-        else:
-            state.set_draft(session, fresh_widgets=True)
-            state.set_language(session.language)
-            state.set_resume_code(code.strip().upper())
-            frame.go(registry.WIZARD)
+    recovery.code_form(t)
 
 st.divider()
 st.page_link(

@@ -8,7 +8,7 @@ from sdm_aid.clinician.listing import short_id
 from sdm_aid.render.summary import build_summary
 from sdm_aid.sessions import ics
 from sdm_aid.wizard import registry
-from sdm_ui import frame, state, wizard_view
+from sdm_ui import downloads, frame, saving, state, wizard_view
 from sdm_ui.clinician import clock
 from sdm_ui.clinician.frame import translator
 from sdm_ui.clinician.summary_view import pdf_maker, session_grid, show_summary
@@ -16,8 +16,15 @@ from sdm_ui.clinician.summary_view import pdf_maker, session_grid, show_summary
 ctx = frame.page(registry.SUMMARY)
 ct = translator(ctx.language)
 session = state.draft()
+current = saving.problem()
+if current is not None and current.kind == saving.ERASED:
+    wizard_view.erased(ctx)
+    st.stop()
 if session is None:
     wizard_view.no_session(ctx)
+    st.stop()
+if not saving.still_there(session):
+    wizard_view.erased(ctx)
     st.stop()
 
 loaded = session_grid(session.grid)
@@ -38,10 +45,10 @@ file_stem = ct("summary") + "-" + short_id(session.id)
 with st.container(horizontal=True, key="summary.actions"):
     st.download_button(
         ct("Download the summary (PDF)"),
-        data=pdf_maker(session, grid, "family", clock.now),
+        data=downloads.while_stored(session.id, pdf_maker(session, grid, "family", clock.now)),
         file_name=f"{file_stem}.pdf",
         mime="application/pdf",
-        on_click="ignore",
+        on_click="rerun",
         type="primary",
         icon=":material/picture_as_pdf:",
         key="summary.pdf",
@@ -49,10 +56,13 @@ with st.container(horizontal=True, key="summary.actions"):
     if session.follow_up is not None:
         st.download_button(
             ct("Calendar file for the next appointment"),
-            data=ics.follow_up_calendar(session, session.follow_up, session.language, now=now),
+            data=downloads.while_stored(
+                session.id,
+                lambda: ics.follow_up_calendar(session, session.follow_up, session.language, now=clock.now()),
+            ),
             file_name=ct("appointment") + ".ics",
             mime="text/calendar",
-            on_click="ignore",
+            on_click="rerun",
             icon=":material/event:",
             key="summary.ics",
         )

@@ -1,6 +1,8 @@
 """The nine steps, one per screen."""
 
 from sdm_aid.wizard import registry
-from sdm_ui import frame, wizard_view
+from sdm_ui import frame, guard, wizard_view
 
-wizard_view.render(frame.page(registry.WIZARD))
+ctx = frame.page(registry.WIZARD)
+with guard.page_body():
+    wizard_view.render(ctx)

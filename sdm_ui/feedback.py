@@ -18,11 +18,15 @@ ISSUE_TEXT = {
     InputIssue.TOO_MANY_QUESTIONS: "At most {limit} questions per person. Please remove some.",
     InputIssue.EMPTY_REASON: "Please say why you skip this step.",
     InputIssue.NOT_A_NICKNAME: "Please use a first name or nickname, not a phone number or e-mail address.",
+    InputIssue.TEXT_TOO_LONG: (
+        "This text is {over} characters too long (at most {limit}). It stays here and is saved; "
+        "please make it shorter."
+    ),
 }
 
 
 def issue_text(t: Translator, issue: Issue) -> str:
-    return t(ISSUE_TEXT[issue.issue], limit=issue.limit or 0)
+    return t(ISSUE_TEXT[issue.issue], limit=issue.limit or 0, over=issue.over)
 
 
 def show_issue(t: Translator, issue: Issue) -> None:

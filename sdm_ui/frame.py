@@ -18,7 +18,7 @@ from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.wizard import registry
 from sdm_aid.wizard.idle import IdlePolicy
 from sdm_aid.wizard.registry import PageSpec
-from sdm_ui import state
+from sdm_ui import browser_helper, state
 
 DOMAIN = "wizard"
 
@@ -57,7 +57,14 @@ class PageContext:
         return state.draft()
 
 
+GO = "sdm.go"
+"""A page to move to, set by a button callback (callbacks cannot switch pages themselves)."""
+
+
 def page(spec: PageSpec) -> PageContext:
+    target = st.session_state.pop(GO, None)
+    if isinstance(target, str) and target != spec.file:
+        st.switch_page(target)
     language = state.language()
     t = Translator(DOMAIN, language)
     st.set_page_config(
@@ -68,6 +75,7 @@ def page(spec: PageSpec) -> PageContext:
         menu_items={"Get help": None, "Report a bug": None, "About": None},
     )
     st.html(_CSS)
+    browser_helper.mount(language, conversation=state.conversation_marker())
     _watch_idle(IdlePolicy.from_env())
     return PageContext(spec=spec, language=language, t=t)
 
@@ -95,3 +103,8 @@ def _watch_idle(policy: IdlePolicy) -> None:
 def go(spec: PageSpec) -> None:
     """Move to another page by its file path (works in both navigation modes)."""
     st.switch_page(spec.file)
+
+
+def go_later(spec: PageSpec) -> None:
+    """From a button callback: move to `spec` at the start of the run that follows."""
+    st.session_state[GO] = spec.file

@@ -1,74 +1,251 @@
-"""Saving the draft through the session service, with conflicts and outages made visible.
+"""Saving the draft, and saying truthfully whether what is on screen is saved.
 
-A failed save changes nothing on screen: the typed answers stay, and a banner says what
-happened. A stale save (the same conversation was saved from another tab or device) is
-never forced through: the family can load the saved version instead.
+Every change is saved at once (see `sdm_ui.fields`). A save that fails changes nothing on
+screen: the draft keeps the change, so the next save (the next answer, any button) tries
+again with everything. What went wrong is shown where the person looked when it happened:
+next to the button they pressed, or, for an answer, next to the save line at the bottom and
+as a short message in the corner.
+
+A stale save (the same conversation was saved from another tab or device) is never forced
+through and never thrown away: the differences are shown and the family chooses, per
+difference, which version to keep (see `conflict_choices`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import streamlit as st
 
+from sdm_aid.content.models import OptionGrid
 from sdm_aid.i18n import Translator
+from sdm_aid.sessions import conflicts, labels
 from sdm_aid.sessions.models import DecisionSession
-from sdm_aid.storage import StaleSessionError, StorageError
+from sdm_aid.storage import SessionNotFoundError, StaleSessionError, StorageError
 from sdm_aid.wizard.clock import local_time_text
-from sdm_ui import feedback, services, state
-from sdm_ui.text import html_text
+from sdm_ui import feedback, guard, services, state
+from sdm_ui.text import html_text, md_escape
 
 PROBLEM = "sdm.save_problem"
-CONFLICT, UNAVAILABLE = "conflict", "unavailable"
+"""{'kind': CONFLICT | UNAVAILABLE | ERASED, 'where': widget key or AT_FIELD, 'told': bool}"""
+CONFLICT, UNAVAILABLE, ERASED = "conflict", "unavailable", "erased"
+AT_FIELD = "field"
+"""A save after an answer changed (not after a button)."""
+CHOICE = "sdm.conflict.choice"
 
 
-def save(candidate: DecisionSession) -> bool:
-    """Store `candidate`; on success it becomes the draft. False (and a banner) otherwise."""
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    where: str
+
+
+def problem() -> Problem | None:
+    value = st.session_state.get(PROBLEM)
+    if isinstance(value, dict) and value.get("kind") in (CONFLICT, UNAVAILABLE, ERASED):
+        return Problem(kind=value["kind"], where=str(value.get("where", AT_FIELD)))
+    return None
+
+
+def is_saved() -> bool:
+    return problem() is None
+
+
+def _set_problem(kind: str, where: str) -> None:
+    st.session_state[PROBLEM] = {"kind": kind, "where": where, "told": False}
+
+
+def save(candidate: DecisionSession, *, where: str) -> bool:
+    """Store `candidate`; it becomes the draft either way. False (and a problem) if not saved."""
     try:
         saved = services.session_service().save(candidate)
     except StaleSessionError:
-        st.session_state[PROBLEM] = CONFLICT
+        state.set_draft(candidate)
+        _set_problem(CONFLICT, where)
+        return False
+    except SessionNotFoundError:
+        _set_problem(ERASED, where)
         return False
     except StorageError:
-        st.session_state[PROBLEM] = UNAVAILABLE
+        state.set_draft(candidate)
+        _set_problem(UNAVAILABLE, where)
         return False
     st.session_state.pop(PROBLEM, None)
+    st.session_state.pop(CHOICE, None)
     state.set_draft(saved)
     state.set_saved_at(datetime.now(UTC))
     return True
 
 
-def reload_saved() -> None:
-    """Replace the draft with the version in the database (after a conflict)."""
-    draft = state.draft()
-    if draft is None:
-        return
+def still_there(session: DecisionSession) -> bool:
+    """False when the session was erased (elsewhere) since this screen loaded it.
+
+    Checked on every run of a page that shows a session, so an erased conversation stops
+    at its next run. A database that cannot be reached does not count as erased.
+    """
     try:
-        fresh = services.session_service().load(draft.id)
+        erased = services.session_service().stored_version(session.id) is None
     except StorageError:
-        st.session_state[PROBLEM] = UNAVAILABLE
+        return True
+    if erased:
+        _set_problem(ERASED, AT_FIELD)
+    return not erased
+
+
+# --- what the screen shows ---------------------------------------------------------------------
+
+
+def status_line(t: Translator) -> None:
+    """'Saved at 14:05' only when everything on screen is saved; otherwise what is not.
+
+    The line is also updated in the browser while someone types (`browser_helper`): a text
+    being typed is not saved until the typing pauses.
+    """
+    current = problem()
+    moment = state.saved_at()
+    if current is not None and current.kind == CONFLICT:
+        text, css = (
+            t("Not saved: this conversation was changed somewhere else. See above the buttons."),
+            "bad",
+        )
+    elif current is not None:
+        text, css = t("Not saved: saving does not work right now. Your answers stay on this screen."), "bad"
+    elif moment is not None:
+        text, css = t("Saved at {time}", time=local_time_text(moment, t.language)), "ok"
+    else:
+        text, css = t("Not saved yet"), "bad"
+    html_text(
+        text, css_class=f"sdm-saved sdm-saved-{css}", role="status", data_saved=t("Not saved yet: typing...")
+    )
+
+
+def problem_here(t: Translator, grid: OptionGrid | None, *, where: str) -> None:
+    """Show the save problem if it happened at `where` (a button's key), or after an answer
+    when `where` is the place for those (the actions at the bottom of a step)."""
+    current = problem()
+    if current is None or current.kind == ERASED:
         return
-    st.session_state.pop(PROBLEM, None)
-    state.set_draft(fresh, fresh_widgets=True)
-    state.set_saved_at(datetime.now(UTC))
+    if current.where != where and not (current.where == AT_FIELD and where == ACTIONS):
+        return
+    if current.kind == UNAVAILABLE:
+        if current.where == AT_FIELD:
+            _toast_once(t)
+        feedback.storage_down(t)
+    else:
+        conflict_choices(t, grid)
 
 
-def problem_banner(t: Translator) -> None:
-    problem = st.session_state.get(PROBLEM)
-    if problem == CONFLICT:
+ACTIONS = "actions"
+"""The place for problems after an answer: above the step's buttons."""
+
+
+def _toast_once(t: Translator) -> None:
+    value = st.session_state.get(PROBLEM)
+    if isinstance(value, dict) and not value.get("told"):
+        value["told"] = True
+        st.toast(t("Not saved: saving does not work right now."), icon=":material/cloud_off:")
+
+
+# --- conflicts ------------------------------------------------------------------------------------
+
+
+def conflict_choices(t: Translator, grid: OptionGrid | None) -> None:
+    """Both versions of what differs, and the family's choice per difference."""
+    mine = state.draft()
+    try:
+        theirs = services.session_service().load(mine.id) if mine is not None else None
+    except SessionNotFoundError:
+        _set_problem(ERASED, AT_FIELD)
+        return
+    except StorageError:
+        feedback.storage_down(t)
+        return
+    if mine is None or theirs is None or grid is None:
+        return
+    with st.container(border=True, key="sdm-conflict"):
         st.error(
             t(
-                "This conversation was saved somewhere else in the meantime (another tab or device). "
-                "Your latest answers on this screen were NOT saved, and nothing was overwritten."
+                "This conversation was also changed somewhere else (another tab or device). Nothing was "
+                "overwritten. Choose what to keep."
             ),
             icon=":material/sync_problem:",
         )
-        st.button(t("Load the saved version"), on_click=reload_saved, type="primary", key="sdm.reload")
-    elif problem == UNAVAILABLE:
-        feedback.storage_down(t)
+        differences = conflicts.differences(mine, theirs)
+        lt = labels.translator(t.language)
+        widgets: dict[str, str] = {}  # difference key -> widget key (read when the button is pressed)
+        for index, difference in enumerate(differences):
+            options = [conflicts.Choice.MINE.value, conflicts.Choice.THEIRS.value]
+            if difference.can_keep_both:
+                options.append(conflicts.Choice.BOTH.value)
+            names = {
+                conflicts.Choice.MINE.value: t(
+                    "This screen: {value}", value=labels.stored_value_text(difference.mine, lt)
+                ),
+                conflicts.Choice.THEIRS.value: t(
+                    "The other version: {value}", value=labels.stored_value_text(difference.theirs, lt)
+                ),
+                conflicts.Choice.BOTH.value: t("Keep both texts"),
+            }
+            widgets[difference.key] = f"{CHOICE}.{theirs.version}.{index}"
+            st.radio(
+                md_escape(labels.difference_label(difference, mine, grid, lt)),
+                options=options,
+                format_func=lambda value, names=names: md_escape(names[value][:400]),
+                key=widgets[difference.key],
+            )
+        left, middle, right = st.columns(3)
+        left.button(
+            t("Save my choice"),
+            type="primary",
+            key="sdm.conflict.save",
+            on_click=_resolve,
+            args=(widgets, theirs.version),
+            use_container_width=True,
+        )
+        middle.button(
+            t("Keep everything from this screen"),
+            key="sdm.conflict.mine",
+            on_click=_resolve,
+            args=({}, theirs.version, conflicts.Choice.MINE),
+            use_container_width=True,
+        )
+        right.button(
+            t("Take the other version"),
+            key="sdm.conflict.theirs",
+            on_click=_resolve,
+            args=({}, theirs.version),
+            use_container_width=True,
+        )
 
 
-def saved_line(t: Translator) -> None:
-    moment = state.saved_at()
-    if moment is not None and st.session_state.get(PROBLEM) is None:
-        html_text(t("Saved at {time}", time=local_time_text(moment, t.language)), css_class="sdm-saved")
+@guard.callback
+def _resolve(
+    widgets: dict[str, str], expected_version: int, everything: conflicts.Choice | None = None
+) -> None:
+    """Save the family's choice: per difference (the radios' values now), or one for all."""
+    mine = state.draft()
+    if mine is None:
+        return
+    try:
+        theirs = services.session_service().load(mine.id)
+    except SessionNotFoundError:
+        _set_problem(ERASED, AT_FIELD)
+        return
+    except StorageError:
+        _set_problem(UNAVAILABLE, AT_FIELD)
+        return
+    if theirs.version != expected_version:
+        return  # changed again while choosing: the screen shows the new differences
+    if everything == conflicts.Choice.MINE:
+        merged = conflicts.keep_mine(mine, theirs)
+    else:
+        chosen = {
+            key: conflicts.Choice(st.session_state.get(widget, "mine")) for key, widget in widgets.items()
+        }
+        try:
+            merged = conflicts.resolve(mine, theirs, chosen)
+        except ValueError:  # a mix that is not a valid session: keep this screen's version whole
+            merged = conflicts.keep_mine(mine, theirs)
+    if save(merged, where=AT_FIELD):
+        state.set_draft(state.draft() or merged, fresh_widgets=True)

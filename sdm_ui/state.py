@@ -106,7 +106,21 @@ def has_family_data() -> bool:
     )
 
 
+CLEARED = "sdm.cleared"
+
+
 def clear_everything() -> None:
     """Finish and clear / idle timeout: nothing of the family stays in this browser session."""
     for key in list(st.session_state.keys()):
         del st.session_state[key]
+    st.session_state[CLEARED] = True
+
+
+def conversation_marker() -> bool | None:
+    """For the browser's 'a conversation was open here' cookie: True while one is open, False
+    once this screen was cleared, None when this screen does not know (a fresh session that
+    may have lost one: keep the cookie, so the page can offer to continue)."""
+    if draft() is not None:
+        st.session_state.pop(CLEARED, None)
+        return True
+    return False if st.session_state.get(CLEARED) else None

@@ -35,7 +35,11 @@ def plain(text: str) -> None:
     st.text(text)
 
 
-def html_text(text: str, *, tag: str = "p", css_class: str = "") -> None:
-    """Escaped text in our own element, e.g. a heading that must not parse Markdown."""
-    attribute = f' class="{css_class}"' if css_class else ""
+def html_text(text: str, *, tag: str = "p", css_class: str = "", **attributes: str) -> None:
+    """Escaped text in our own element, e.g. a heading that must not parse Markdown.
+    `attributes` become HTML attributes (`data_saved="..."` -> `data-saved="..."`)."""
+    pairs = ({"class": css_class} if css_class else {}) | {
+        k.replace("_", "-"): v for k, v in attributes.items()
+    }
+    attribute = "".join(f' {name}="{escape(value)}"' for name, value in pairs.items())
     st.html(f"<{tag}{attribute}>{escape(text)}</{tag}>")

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from types import ModuleType
 
 import streamlit as st
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.elements import SdmElement
-from sdm_aid.sessions import labels, rules
-from sdm_aid.sessions.errors import SessionRuleError
-from sdm_aid.sessions.models import MAX_SHORT_ENTRY, DecisionSession
+from sdm_aid.sessions import labels
+from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.wizard import prompts, registry, steps
-from sdm_aid.wizard.inputs import check_skip_reason
+from sdm_aid.wizard.fields import skip_reason
 from sdm_aid.wizard.steps import Missing, Problem
-from sdm_ui import feedback, frame, saving, services, state
+from sdm_ui import fields, frame, guard, recovery, saving, state, wizard_actions
+from sdm_ui.fields import bind
 from sdm_ui.frame import PageContext
 from sdm_ui.steps import (
-    Commit,
-    EntryError,
     StepView,
     ability,
     decide,
@@ -44,9 +41,6 @@ MODULES: dict[SdmElement, ModuleType] = {
     SdmElement.DECIDE: decide,
     SdmElement.FOLLOW_UP: follow_up,
 }
-SHOW_MISSING = "sdm.show_missing"
-MESSAGE = "sdm.step_message"
-SCROLL_TOP = "sdm.scroll_top"
 _SCROLL_TOP_JS = (
     "<script>(document.querySelector('[data-testid=\"stMain\"]')||window).scrollTo({top:0});"
     "window.scrollTo({top:0});</script>"
@@ -65,31 +59,65 @@ MISSING_TEXT = {
 
 
 def no_session(ctx: PageContext) -> None:
+    """No conversation on this screen: offer to continue one this browser lost, if any."""
+    lost = recovery.lost_language()
+    if lost is not None:
+        recovery.offer_after_loss(lost)
+        return
     st.info(ctx.t("No conversation is open on this screen."), icon=":material/info:")
     if st.button(ctx.t("To the start"), type="primary"):
         frame.go(registry.START)
 
 
-def render(ctx: PageContext) -> None:
+def erased(ctx: PageContext) -> None:
+    """The conversation was erased (by a clinician or an operator) while it was open here."""
+    state.clear_everything()
+    st.warning(
+        ctx.t("This conversation has been erased. Nothing of it is kept on this screen."),
+        icon=":material/delete:",
+    )
+    if st.button(ctx.t("To the start"), type="primary", key="sdm.erased.start"):
+        frame.go(registry.START)
+
+
+def open_session(ctx: PageContext) -> tuple[DecisionSession, OptionGrid] | None:
+    """The conversation on this screen and its grid; or None, after drawing why there is none
+    (no conversation, an erased one, or its grid is not available in the version it used)."""
     session = state.draft()
+    current = saving.problem()
+    if current is not None and current.kind == saving.ERASED:
+        erased(ctx)
+        return None
     if session is None:
         no_session(ctx)
-        return
-    loaded = services.grid(session.grid.id)
-    if loaded is None or loaded.content_hash != session.grid.content_hash:
+        return None
+    grid = fields.session_grid(session)
+    if grid is None:
         # Only the exact grid text the family started with may be shown (and later summarised).
         st.error(
             ctx.t(
                 "The decision aid of this conversation is not available right now. Please ask a staff member."
             )
         )
+        return None
+    if not saving.still_there(session):
+        erased(ctx)
+        return None
+    fields.start_screen()
+    return session, grid
+
+
+def render(ctx: PageContext) -> None:
+    opened = open_session(ctx)
+    if opened is None:
         return
+    session, grid = opened
     # A plain container, never an `st.empty()` slot: an empty slot is sent as an element at
     # the start of every run and replaces the step's block, so on a slow device the browser
     # drew the step anew after each answer (open tabs jumped back to the first person, a
     # click in that moment hit a discarded widget and was lost).
     with st.container():
-        _draw(ctx, session, loaded.grid)
+        _draw(ctx, session, grid)
 
 
 def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
@@ -99,28 +127,21 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
     # A new step starts at its heading, not where the finger was on the previous one. The
     # element is always there (empty when not scrolling) so the elements below keep their
     # positions: a shifted element is drawn anew, and open tabs would jump back to the first.
-    scroll = st.session_state.pop(SCROLL_TOP, False)
+    scroll = st.session_state.pop(wizard_actions.SCROLL_TOP, False)
     st.html(_SCROLL_TOP_JS if scroll else '<span class="sdm-top"></span>', unsafe_allow_javascript=scroll)
     _header(view)
-    saving.problem_banner(ctx.t)
-    message = st.session_state.pop(MESSAGE, None)
-    if message:
-        st.warning(md_escape(message), icon=":material/info:")
     _peer_prompt(view)
-    commit = MODULES[element].render(view)
+    MODULES[element].render(view)
     st.divider()
-    if st.session_state.get(SHOW_MISSING) == session.current_step:
-        _show_missing(view)
-    _actions(view, commit)
-    saving.saved_line(ctx.t)
+    _actions(view)
 
 
 def _header(view: StepView) -> None:
-    t, session = view.t, view.session
+    t = view.t
     html_text(labels.step_heading(view.element, view.lt), css_class="sdm-step")
     html_text(labels.element_name(view.element, view.lt), tag="h1", css_class="sdm-title")
     html_text(labels.element_why(view.element, view.lt), css_class="sdm-why")
-    st.progress(steps.progress_fraction(session.current_step))
+    st.progress(steps.progress_fraction(view.session.current_step))
     code = state.resume_code()
     if code:
         with st.expander(t("Your code to continue later"), icon=":material/key:"):
@@ -152,103 +173,49 @@ def _missing_text(view: StepView, item: Problem, names: dict[str, str]) -> str:
     )
 
 
-def _actions(view: StepView, commit: Commit | None) -> None:
+def _actions(view: StepView) -> None:
+    """Skip, what is missing, what went wrong, Back and Next, and the save line: together, so
+    a message appears where the person looked when they pressed a button."""
     t, session = view.t, view.session
     step = session.current_step
     last = steps.next_step(step) is None
     if steps.can_skip(session, view.element):
         with st.expander(t("Skip this step")):
-            reason = st.text_input(
-                t("Why do you skip this step?"), max_chars=MAX_SHORT_ENTRY, key=view.key("skip-reason")
+            bind(
+                view,
+                skip_reason(view.element),
+                st.text_input,
+                t("Why do you skip this step?"),
+                autocomplete="off",
             )
-            if st.button(t("Skip this step"), key=view.key("skip")):
-                _skip(view, reason)
+            st.button(t("Skip this step"), key=view.key("skip"), on_click=wizard_actions.skip, args=(step,))
+
+    with st.container(key="sdm-step-messages"):
+        if st.session_state.get(wizard_actions.SHOW_MISSING) == step:
+            _show_missing(view)
+        message = st.session_state.get(wizard_actions.MESSAGE)
+        if message:
+            st.warning(md_escape(message), icon=":material/info:")
+        saving.problem_here(view.t, view.grid, where=saving.ACTIONS)
+        guard.show_failure()
 
     back_col, next_col = st.columns(2)
-    back = back_col.button(
+    back_col.button(
         t("Back"),
         key=view.key("back"),
         icon=":material/arrow_back:",
         use_container_width=True,
         disabled=step == 1,
+        on_click=wizard_actions.go_back,
+        args=(step,),
     )
-    forward = next_col.button(
+    next_col.button(
         t("Finish") if last else t("Next"),
         key=view.key("next"),
         type="primary",
         icon=":material/check:" if last else ":material/arrow_forward:",
         use_container_width=True,
+        on_click=wizard_actions.go_next,
+        args=(step,),
     )
-    if back:
-        _move(view, commit, to_step=steps.previous_step(step) or 1, complete=False)
-    elif forward:
-        _move(view, commit, to_step=steps.next_step(step) or step, complete=True, finish=last)
-    elif st.session_state.pop(follow_up.PLAN_NOW, False):
-        _move(view, commit, to_step=step, complete=False, strict_commit=True)
-    elif st.session_state.pop(understanding.BACK_TO_PROS_AND_CONS, False):
-        _move(view, commit, to_step=3, complete=False)
-
-
-def _move(
-    view: StepView,
-    commit: Commit | None,
-    *,
-    to_step: int,
-    complete: bool,
-    finish: bool = False,
-    strict_commit: bool = False,
-) -> None:
-    """Apply the step's pending input to a copy, check it, save it, then show `to_step`."""
-    now = datetime.now(UTC)
-    candidate = view.session.model_copy(deep=True)
-    try:
-        if commit is not None:
-            commit(candidate, now)
-    except (EntryError, SessionRuleError) as error:
-        if complete or strict_commit:
-            _refuse(view, error)
-            return
-        candidate = view.session.model_copy(deep=True)  # Back never gets stuck on a half answer
-    if complete:
-        if steps.step_problems(candidate, view.grid, view.element):
-            st.session_state[SHOW_MISSING] = view.session.current_step
-            st.rerun()
-        try:
-            rules.complete_element(candidate, view.element)
-        except SessionRuleError as error:
-            _refuse(view, error)
-            return
-    candidate.current_step = to_step
-    st.session_state.pop(SHOW_MISSING, None)
-    _saved_then_show(view, candidate, finish=finish)
-
-
-def _saved_then_show(view: StepView, candidate: DecisionSession, *, finish: bool) -> None:
-    if not saving.save(candidate):
-        st.rerun()  # the banner says why; the typed answers stay
-    if finish:
-        frame.go(registry.FINISH)
-    if candidate.current_step != view.session.current_step:
-        st.session_state[SCROLL_TOP] = True
-    st.rerun()
-
-
-def _skip(view: StepView, reason: str) -> None:
-    issue = check_skip_reason(reason)
-    if issue is not None:
-        feedback.show_issue(view.t, issue)
-        return
-    candidate: DecisionSession = view.session.model_copy(deep=True)
-    try:
-        rules.skip_element(candidate, view.element, reason)
-    except SessionRuleError as error:
-        _refuse(view, error)
-        return
-    candidate.current_step = steps.next_step(candidate.current_step) or candidate.current_step
-    _saved_then_show(view, candidate, finish=steps.next_step(view.session.current_step) is None)
-
-
-def _refuse(view: StepView, error: EntryError | SessionRuleError) -> None:
-    text = error.message if isinstance(error, EntryError) else labels.rule_error_message(error, view.lt)
-    st.session_state[MESSAGE] = text
-    st.rerun()
+    saving.status_line(t)

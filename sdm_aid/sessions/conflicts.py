@@ -16,8 +16,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sdm_aid.content.models import OptionGrid
-from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions.models import DecisionSession
 
 Path = tuple[str | int, ...]
@@ -135,79 +133,3 @@ def _set(document: Any, path: Path, value: Any) -> None:
             document.pop(last, None)
         return
     document[last] = value
-
-
-# --- saying what differs, in the session's language ------------------------------------------
-
-SECTION_LABELS: Mapping[str, str] = {
-    "answers": "Answers",
-    "sure": "Four short questions",
-    "recommendation": "Advice from the professional",
-    "outcome": "The choice",
-    "outcome_history": "Earlier choices",
-    "follow_up": "Next appointment",
-    "follow_up_history": "Earlier appointments",
-    "handoff_note": "Note for the clinician",
-    "elements": "Steps",
-    "current_step": "The step you are on",
-    "pending": "Not yet finished on screen",
-    "youth_allows_family_copy": "Private answers in the copy for home",
-    "language": "Language",
-    "participants": "Who takes part",
-    "peer_worker_guides": "Peer worker",
-}
-ANSWER_LABELS: Mapping[str, str] = {
-    "importance": "How important",
-    "leaning": "Leans to",
-    "ability": "Can you do it?",
-    "understanding": "Check what is clear",
-    "questions": "Questions for the professional",
-    "notes": "Notes",
-    "private": "Private answers",
-}
-
-
-def difference_label(
-    difference: Difference, session: DecisionSession, grid: OptionGrid, t: Translator
-) -> str:
-    """'Sam · How important · Talking helps' for ('answers', 'youth', 'importance', 'quick')."""
-    path = difference.path
-    parts = [t(SECTION_LABELS.get(str(path[0]), "Other"))]
-    rest = list(path[1:])
-    if path[0] in ("answers", "sure") and rest:
-        parts = [_person(session, str(rest.pop(0)))]
-        if path[0] == "sure":
-            parts.append(t(SECTION_LABELS["sure"]))
-            if rest:
-                parts.append(t("before") if rest.pop(0) == "before" else t("after"))
-    if path[0] == "answers" and rest:
-        parts.append(t(ANSWER_LABELS.get(str(rest.pop(0)), "Other")))
-    names = _grid_names(grid, session.language)
-    parts += [names.get(str(part), str(part)) for part in rest if not isinstance(part, int)]
-    if path[0] == "elements" and rest and isinstance(rest[0], int):
-        parts.append(t("Step {number}", number=rest[0] + 1))
-    return " · ".join(parts)
-
-
-def value_text(value: Any, t: Translator) -> str:
-    """A stored value as a person reads it."""
-    if value is None or value == "" or value == [] or value == {}:
-        return t("(empty)")
-    if isinstance(value, bool):
-        return t("Yes") if value else t("No")
-    if isinstance(value, list):
-        return "; ".join(value_text(v, t) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {value_text(v, t)}" for k, v in value.items() if v not in (None, "", [], {}))
-    return str(value)
-
-
-def _person(session: DecisionSession, participant_id: str) -> str:
-    return next((p.label for p in session.participants if p.id == participant_id), participant_id)
-
-
-def _grid_names(grid: OptionGrid, language: Language) -> dict[str, str]:
-    names = {o.id: o.label.get(language) for o in grid.options}
-    names |= {c.id: c.text.get(language) for c in grid.considerations}
-    names |= {u.id: u.statement.get(language) for u in grid.understanding_checks}
-    return names

@@ -12,14 +12,16 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import TypeVar
 
-from sdm_aid.content.models import Certainty
+from sdm_aid.content.models import Certainty, OptionGrid
 from sdm_aid.elements import SdmElement
 from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions.agreement import ConsiderationComparison, LeaningAgreement
+from sdm_aid.sessions.conflicts import Difference
 from sdm_aid.sessions.errors import RULE_ERROR_TEMPLATES, SessionRuleError, format_params
 from sdm_aid.sessions.models import (
     NOT_SURE,
     Barrier,
+    DecisionSession,
     DeferralReason,
     ElementStatus,
     FollowUpMode,
@@ -210,6 +212,7 @@ _SINGLES = (
 def message_ids() -> set[str]:
     """Every English text this module (and the SURE items) can show; for the catalogue check."""
     ids = {text for table in _TABLES for text in table.values()}
+    ids |= {*DIFFERENCE_SECTIONS.values(), *DIFFERENCE_ANSWERS.values(), EMPTY_VALUE}
     return ids | set(_SINGLES) | {item.text for item in SURE_ITEMS}
 
 
@@ -317,3 +320,79 @@ def yes_no_label(value: bool, t: Translator) -> str:
 def rule_error_message(error: SessionRuleError, t: Translator) -> str:
     """The refusal in the translator's language, dates written the local way."""
     return t(error.template, **format_params(error.params, t.locale))
+
+
+# --- two versions of a session: what differs (see sdm_aid.sessions.conflicts) ---------------
+
+DIFFERENCE_SECTIONS: Mapping[str, str] = {
+    "answers": "Answers",
+    "sure": "Four short questions",
+    "recommendation": "Advice from the professional",
+    "outcome": "The choice",
+    "outcome_history": "Earlier choices",
+    "follow_up": "Next appointment",
+    "follow_up_history": "Earlier appointments",
+    "handoff_note": "Note for the clinician",
+    "elements": "Steps",
+    "current_step": "The step you are on",
+    "pending": "Not yet finished on screen",
+    "youth_allows_family_copy": "Private answers in the copy for home",
+    "language": "Language",
+    "participants": "Who takes part",
+    "peer_worker_guides": "Peer worker",
+    "other": "Other",
+}
+DIFFERENCE_ANSWERS: Mapping[str, str] = {
+    "importance": "How important",
+    "leaning": "Leans to",
+    "ability": "Can you do it?",
+    "understanding": "Check what is clear",
+    "questions": "Questions for the professional",
+    "notes": "Notes",
+    "private": "Private answers",
+    "other": "Other",
+}
+EMPTY_VALUE = "(empty)"
+
+
+def difference_label(
+    difference: Difference, session: DecisionSession, grid: OptionGrid, t: Translator
+) -> str:
+    """'Sam · How important · Talking helps' for ('answers', 'youth', 'importance', 'quick')."""
+    head, *rest = difference.path
+    names = {p.id: p.label for p in session.participants}
+    parts = [t(DIFFERENCE_SECTIONS.get(str(head), DIFFERENCE_SECTIONS["other"]))]
+    if head in ("answers", "sure") and rest:
+        parts = [names.get(str(rest[0]), str(rest[0]))]
+        rest = rest[1:]
+        if head == "sure":
+            parts.append(t(DIFFERENCE_SECTIONS["sure"]))
+            if rest and rest[0] in SURE_MOMENT_LABELS:
+                parts.append(sure_moment_label(str(rest[0]), t))
+                rest = rest[1:]
+        elif rest:
+            parts.append(t(DIFFERENCE_ANSWERS.get(str(rest[0]), DIFFERENCE_ANSWERS["other"])))
+            rest = rest[1:]
+    if head == "elements" and rest and isinstance(rest[0], int) and rest[0] < len(SdmElement):
+        parts.append(element_name(list(SdmElement)[rest[0]], t))
+        rest = []
+    language = session.language
+    grid_names = {o.id: o.label.get(language) for o in grid.options}
+    grid_names |= {c.id: c.text.get(language) for c in grid.considerations}
+    grid_names |= {u.id: u.statement.get(language) for u in grid.understanding_checks}
+    parts += [grid_names.get(str(part), str(part)) for part in rest if not isinstance(part, int)]
+    return " · ".join(parts)
+
+
+def stored_value_text(value: object, t: Translator) -> str:
+    """A stored (JSON) value as a person reads it."""
+    if value is None or value == "" or value == [] or value == {}:
+        return t(EMPTY_VALUE)
+    if isinstance(value, bool):
+        return yes_no_label(value, t)
+    if isinstance(value, list):
+        return "; ".join(stored_value_text(v, t) for v in value)
+    if isinstance(value, dict):
+        shown = {k: v for k, v in value.items() if v not in (None, "", [], {})}
+        return "; ".join(f"{k}: {stored_value_text(v, t)}" for k, v in shown.items()) or t(EMPTY_VALUE)
+    return str(value)

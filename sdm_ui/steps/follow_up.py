@@ -9,133 +9,103 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from sdm_aid.sessions import ics, labels, rules
-from sdm_aid.sessions.models import (
-    MAX_LONG_ENTRY,
-    MAX_SHORT_ENTRY,
-    DecisionSession,
-    Deferred,
-    FollowUpMode,
-)
+from sdm_aid.sessions import ics, labels
+from sdm_aid.sessions.models import Deferred, FollowUpMode
+from sdm_aid.wizard import fields
 from sdm_aid.wizard.clock import local_moment_text, month_names
-from sdm_aid.wizard.inputs import AMSTERDAM, Issue, check_follow_up_moment
-from sdm_ui import feedback
-from sdm_ui.steps import Commit, EntryError, StepView
+from sdm_aid.wizard.entries import current_value
+from sdm_aid.wizard.fields import Kind
+from sdm_aid.wizard.inputs import AMSTERDAM
+from sdm_ui import downloads, wizard_actions
+from sdm_ui.fields import bind
+from sdm_ui.steps import StepView
 from sdm_ui.text import html_text
 
-PLAN_NOW = "sdm.plan_now"
 DURATIONS = [15, 30, 45, 60, 90]
 MINUTES = [0, 15, 30, 45]
 HOURS = list(range(7, 22))
 
 
-def render(view: StepView) -> Commit | None:
+def _with_current(view: StepView, kind: Kind, choices: list[int]) -> list[int]:
+    """The choices, plus the saved value if it is another one (e.g. planned by a clinician)."""
+    value = current_value(view.session, view.grid, fields.follow_up_field(kind))
+    return sorted({*choices, value}) if isinstance(value, int) else choices
+
+
+def render(view: StepView) -> None:
     session, t = view.session, view.t
     if isinstance(session.outcome, Deferred):
         st.info(t("You choose later, so please plan when you talk again."), icon=":material/event:")
-    saved = session.follow_up
-    local = saved.starts_at.astimezone(AMSTERDAM) if saved else None
     today = datetime.now(AMSTERDAM).date()
+    field = fields.follow_up_field
 
     html_text(t("When?"), tag="p", css_class="sdm-h")
     day_col, month_col, year_col = st.columns([1, 2, 1])
-    day = day_col.selectbox(
-        t("Day"),
-        list(range(1, 32)),
-        key=view.seeded(view.key("day"), local.day if local else None),
-        placeholder=t("Day"),
-    )
+    with day_col:
+        bind(view, field(Kind.DAY), st.selectbox, t("Day"), options=list(range(1, 32)), placeholder=t("Day"))
     months = month_names(view.language)
-    month = month_col.selectbox(
-        t("Month"),
-        list(range(1, 13)),
-        format_func=lambda m: months[m - 1],
-        key=view.seeded(view.key("month"), local.month if local else None),
-        placeholder=t("Month"),
-    )
-    year = year_col.selectbox(
-        t("Year"),
-        [today.year, today.year + 1],
-        key=view.seeded(view.key("year"), local.year if local else None),
-        placeholder=t("Year"),
-    )
-    hour_col, minute_col, length_col = st.columns(3)
-    hour = hour_col.selectbox(
-        t("Hour"),
-        HOURS,
-        format_func=lambda h: f"{h:02d}",
-        key=view.seeded(view.key("hour"), local.hour if local else None),
-        placeholder=t("Hour"),
-    )
-    minute = minute_col.selectbox(
-        t("Minutes"),
-        MINUTES,
-        format_func=lambda m: f"{m:02d}",
-        key=view.seeded(view.key("minute"), local.minute if local else None),
-        placeholder=t("Minutes"),
-    )
-    duration = length_col.selectbox(
-        t("How long (minutes)"),
-        DURATIONS,
-        key=view.seeded(
-            view.key("duration"),
-            saved.duration_minutes if saved and saved.duration_minutes in DURATIONS else 30,
-        ),
-    )
-    with_whom = st.text_input(
-        t("With whom?"),
-        max_chars=MAX_SHORT_ENTRY,
-        key=view.seeded(view.key("with"), saved.with_whom if saved else ""),
-    )
-    mode = st.radio(
-        t("How?"),
-        list(FollowUpMode),
-        format_func=lambda m: labels.follow_up_mode_label(m, view.lt),
-        horizontal=True,
-        key=view.seeded(view.key("how"), saved.mode if saved else FollowUpMode.IN_PERSON),
-    )
-    purpose = st.text_area(
-        t("What for?"),
-        max_chars=MAX_LONG_ENTRY,
-        height=80,
-        key=view.seeded(view.key("purpose"), saved.purpose if saved else ""),
-    )
-    pieces = (year, month, day, hour, minute)
-
-    def commit(target: DecisionSession, now: datetime) -> None:
-        if any(p is None for p in pieces):
-            if st.session_state.get(PLAN_NOW):
-                raise EntryError(t("Please choose a day, month, year, hour and minutes."))
-            return
-        moment = check_follow_up_moment(year, month, day, hour, minute, now=now)
-        if isinstance(moment, Issue):
-            raise EntryError(feedback.issue_text(t, moment))
-        local_date, local_time = moment
-        current = target.follow_up
-        if current is not None and (
-            current.starts_at.astimezone(AMSTERDAM).replace(tzinfo=None)
-            == datetime.combine(local_date, local_time)
-            and (current.duration_minutes, current.with_whom, current.mode, current.purpose)
-            == (duration, with_whom.strip(), mode, purpose.strip())
-        ):
-            return
-        rules.schedule_follow_up(
-            target,
-            local_date=local_date,
-            local_time=local_time,
-            duration_minutes=duration,
-            with_whom=with_whom,
-            mode=mode,
-            purpose=purpose,
-            now=now,
+    with month_col:
+        bind(
+            view,
+            field(Kind.MONTH),
+            st.selectbox,
+            t("Month"),
+            options=list(range(1, 13)),
+            format_func=lambda m: months[m - 1],
+            placeholder=t("Month"),
         )
+    with year_col:
+        years = _with_current(view, Kind.YEAR, [today.year, today.year + 1])
+        bind(view, field(Kind.YEAR), st.selectbox, t("Year"), options=years, placeholder=t("Year"))
+    hour_col, minute_col, length_col = st.columns(3)
+    with hour_col:
+        bind(
+            view,
+            field(Kind.HOUR),
+            st.selectbox,
+            t("Hour"),
+            options=_with_current(view, Kind.HOUR, HOURS),
+            format_func=lambda h: f"{h:02d}",
+            placeholder=t("Hour"),
+        )
+    with minute_col:
+        bind(
+            view,
+            field(Kind.MINUTE),
+            st.selectbox,
+            t("Minutes"),
+            options=_with_current(view, Kind.MINUTE, MINUTES),
+            format_func=lambda m: f"{m:02d}",
+            placeholder=t("Minutes"),
+        )
+    with length_col:
+        bind(
+            view,
+            field(Kind.DURATION),
+            st.selectbox,
+            t("How long (minutes)"),
+            options=_with_current(view, Kind.DURATION, DURATIONS),
+        )
+    bind(view, field(Kind.WITH_WHOM), st.text_input, t("With whom?"))
+    bind(
+        view,
+        field(Kind.HOW),
+        st.radio,
+        t("How?"),
+        options=[m.value for m in FollowUpMode],
+        format_func=lambda m: labels.follow_up_mode_label(FollowUpMode(m), view.lt),
+        horizontal=True,
+    )
+    bind(view, field(Kind.PURPOSE), st.text_area, t("What for?"), height=80)
 
     st.button(
         t("Plan this appointment"),
         key=view.key("plan"),
         icon=":material/event_available:",
-        on_click=lambda: st.session_state.update({PLAN_NOW: True}),
+        on_click=wizard_actions.plan_follow_up,
+        args=(session.current_step,),
     )
+    saved = session.follow_up
     if saved is not None:
         st.success(
             t("Planned: {moment}", moment=local_moment_text(saved.starts_at, view.language)),
@@ -143,11 +113,13 @@ def render(view: StepView) -> Commit | None:
         )
         st.download_button(
             t("Calendar file for your phone or computer"),
-            data=ics.follow_up_calendar(session, saved, view.language, now=datetime.now(UTC)),
+            data=downloads.while_stored(
+                session.id,
+                lambda: ics.follow_up_calendar(session, saved, view.language, now=datetime.now(UTC)),
+            ),
             file_name=t("appointment") + ".ics",
             mime="text/calendar",
-            on_click="ignore",
+            on_click="rerun",
             icon=":material/download:",
             key=view.key("ics", saved.id, saved.sequence),
         )
-    return commit

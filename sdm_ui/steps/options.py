@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from sdm_ui.grid_view import option_cards
-from sdm_ui.steps import Commit, StepView
+from sdm_ui.steps import StepView
 
 
-def render(view: StepView) -> Commit | None:
+def render(view: StepView) -> None:
     option_cards(view.grid, view.t, view.language)
-    return None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from sdm_aid.wizard import steps
-from sdm_ui.steps import Commit, StepView
+from sdm_ui.steps import StepView
 from sdm_ui.sure_view import sure_questions
 from sdm_ui.text import html_text, md_escape, plain
 
 
-def render(view: StepView) -> Commit | None:
+def render(view: StepView) -> None:
     grid, language = view.grid, view.language
     html_text(view.t("What is going on"), tag="p", css_class="sdm-h")
     plain(grid.problem.get(language))
@@ -23,4 +23,3 @@ def render(view: StepView) -> Commit | None:
         for tab, person in zip(st.tabs([md_escape(p.label) for p in people]), people, strict=True):
             with tab:
                 sure_questions(view, person, "before")
-    return None

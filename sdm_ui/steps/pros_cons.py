@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from sdm_ui.grid_view import pros_and_cons
-from sdm_ui.steps import Commit, StepView
+from sdm_ui.steps import StepView
 
 
-def render(view: StepView) -> Commit | None:
+def render(view: StepView) -> None:
     pros_and_cons(view.grid, view.t, view.language, key_prefix=view.key())
-    return None

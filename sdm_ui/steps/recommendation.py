@@ -4,60 +4,46 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdm_aid.sessions import labels, rules
-from sdm_aid.sessions.models import MAX_LONG_ENTRY, Role
-from sdm_aid.wizard import steps
-from sdm_aid.wizard.inputs import Issue, merge_questions, parse_questions
-from sdm_ui import feedback
-from sdm_ui.steps import Commit, StepView
+from sdm_aid.sessions import labels
+from sdm_aid.sessions.models import Role
+from sdm_aid.wizard import fields, steps
+from sdm_ui.fields import bind
+from sdm_ui.steps import StepView
 from sdm_ui.text import html_text, md_escape
 
-DISCUSS = "discuss"
-"""The radio value for 'to discuss in the session' (option ids never contain '_' or equal it)."""
 
-
-def render(view: StepView) -> Commit | None:
+def render(view: StepView) -> None:
     _recommendation(view)
     st.divider()
     _questions(view)
-    return None
 
 
 def _recommendation(view: StepView) -> None:
-    saved = view.session.recommendation
     html_text(view.t("What does the professional advise?"), tag="p", css_class="sdm-h")
-    choices = [DISCUSS, *(o.id for o in view.grid.options)]
-    initial = None if saved is None else (saved.option_id or DISCUSS)
-    choice = st.radio(
+    bind(
+        view,
+        fields.ADVICE,
+        st.radio,
         view.t("Advice"),
-        options=choices,
+        options=[fields.TO_DISCUSS, *(o.id for o in view.grid.options)],
         format_func=lambda c: (
-            view.t("To discuss in the session") if c == DISCUSS else md_escape(view.option_label(c))
+            view.t("To discuss in the session") if c == fields.TO_DISCUSS else md_escape(view.option_label(c))
         ),
-        key=view.seeded(view.key("advice"), initial),
     )
     roles = [Role.PEER_WORKER, Role.CLINICIAN] if view.session.peer_worker_guides else [Role.CLINICIAN]
-    by_role = st.radio(
+    key = view.key(fields.ADVICE_BY.key)
+    if key not in st.session_state and view.session.recommendation is None:
+        st.session_state[key] = roles[-1].value  # the professional, unless someone says otherwise
+    bind(
+        view,
+        fields.ADVICE_BY,
+        st.radio,
         view.t("Who gives this advice?"),
-        options=roles,
-        format_func=lambda r: labels.role_label(r, view.lt),
+        options=[r.value for r in roles],
+        format_func=lambda r: labels.role_label(Role(r), view.lt),
         horizontal=True,
-        key=view.seeded(view.key("by"), saved.by_role if saved and saved.by_role in roles else roles[-1]),
     )
-    reasons = st.text_area(
-        view.t("Why? (the reasons, in a few words)"),
-        max_chars=MAX_LONG_ENTRY,
-        key=view.seeded(view.key("reasons"), saved.reasons if saved else ""),
-        height=90,
-    )
-    if choice is not None:
-        rules.set_recommendation(
-            view.session,
-            view.grid,
-            option_id=None if choice == DISCUSS else choice,
-            reasons=reasons,
-            by_role=by_role,
-        )
+    bind(view, fields.ADVICE_REASONS, st.text_area, view.t("Why? (the reasons, in a few words)"), height=90)
 
 
 def _questions(view: StepView) -> None:
@@ -66,23 +52,18 @@ def _questions(view: StepView) -> None:
     people = steps.family(view.session)
     for tab, person in zip(st.tabs([md_escape(p.label) for p in people]), people, strict=True):
         with tab:
-            answers = rules.participant_answers(view.session, person.id)
-            chosen_saved = [q for q in answers.questions if q in suggestions]
-            own_saved = "\n".join(q for q in answers.questions if q not in suggestions)
-            chosen = st.multiselect(
+            bind(
+                view,
+                fields.suggested(person.id),
+                st.multiselect,
                 view.t("Questions others often ask"),
                 options=suggestions,
-                key=view.seeded(view.key("suggested", person.id), chosen_saved),
                 placeholder=view.t("Choose questions"),
             )
-            own = st.text_area(
+            bind(
+                view,
+                fields.own_questions(person.id),
+                st.text_area,
                 view.t("Your own questions (one per line)"),
-                key=view.seeded(view.key("own", person.id), own_saved),
                 height=90,
             )
-            parsed = parse_questions(own)
-            merged = parsed if isinstance(parsed, Issue) else merge_questions(chosen, parsed)
-            if isinstance(merged, Issue):
-                feedback.show_issue(view.t, merged)
-            else:
-                answers.questions = merged

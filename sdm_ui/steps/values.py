@@ -6,10 +6,11 @@ from html import escape
 
 import streamlit as st
 
-from sdm_aid.sessions import agreement, labels, rules
+from sdm_aid.sessions import agreement, labels
 from sdm_aid.sessions.models import NOT_SURE, Participant, Role
-from sdm_aid.wizard import steps
-from sdm_ui.steps import Commit, StepView
+from sdm_aid.wizard import fields, steps
+from sdm_ui.fields import bind
+from sdm_ui.steps import StepView
 from sdm_ui.text import html_text, md_escape
 from sdm_ui.turns import next_person_button, whose_turn
 
@@ -21,7 +22,7 @@ TABLE_CSS = (
 )
 
 
-def render(view: StepView) -> Commit | None:
+def render(view: StepView) -> None:
     person = whose_turn(view)
     _own_answers(view, person)
     next_person_button(view, person)
@@ -31,46 +32,36 @@ def render(view: StepView) -> Commit | None:
     ):
         st.divider()
         _comparison(view)
-    return None
 
 
 def _own_answers(view: StepView, person: Participant) -> None:
-    answers = rules.participant_answers(view.session, person.id)
     st.caption(view.t("How important is this to you? 0 = not important, 4 = very important."))
-    importance = dict(answers.importance)
     for consideration in view.grid.considerations:
-        key = view.seeded(
-            view.key("importance", person.id, consideration.id), answers.importance.get(consideration.id)
-        )
-        value = st.radio(
+        bind(
+            view,
+            fields.importance(person.id, consideration.id),
+            st.radio,
             md_escape(consideration.text.get(view.language)),
             options=RATINGS,
             format_func=lambda r: md_escape(f"{r} · {labels.importance_label(r, view.lt)}"),
             horizontal=True,
-            key=key,
         )
-        if value is not None:
-            importance[consideration.id] = value
-    answers.importance = importance
-
-    options = [o.id for o in view.grid.options] + [NOT_SURE]
-    key = view.seeded(view.key("leaning", person.id), answers.leaning)
-    leaning = st.radio(
+    bind(
+        view,
+        fields.leaning(person.id),
+        st.radio,
         view.t("Which option do you lean to now?"),
-        options=options,
+        options=[o.id for o in view.grid.options] + [NOT_SURE],
         format_func=lambda oid: md_escape(
             labels.not_sure_label(view.lt) if oid == NOT_SURE else view.option_label(oid)
         ),
-        key=key,
     )
-    if leaning is not None:
-        rules.set_leaning(view.session, view.grid, person.id, leaning)
-
     if person.role == Role.YOUTH:
-        key = view.seeded(view.key("private", person.id), answers.private)
-        answers.private = st.checkbox(
+        bind(
+            view,
+            fields.private(person.id),
+            st.checkbox,
             view.t("Keep my answers private: leave them out of the copy for home"),
-            key=key,
         )
 
 

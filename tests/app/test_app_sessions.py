@@ -72,22 +72,57 @@ def test_browser_locale_sets_the_first_language(app_env) -> None:
     assert "Who is here?" in w.texts(w.new_app("en-GB"))
 
 
-def test_the_same_session_open_twice_never_overwrites(app_env) -> None:
+def _two_screens_in_conflict():
     first = w.begin(w.new_app())
     code = first.session_state["sdm.code"]
     second = resume(code)
     w.next_step(first)  # first saves version 2
     assert w.step(first) == 2
-    w.fill_sure(second, 1, moment="before")  # second types something else on version 1
+    w.fill_sure(second, 1, moment="before")  # second answers on version 1: refused, kept on screen
+    return first, second
+
+
+def test_the_same_session_open_twice_never_overwrites(app_env) -> None:
+    _first, second = _two_screens_in_conflict()
     w.next_step(second)
     shown = w.texts(second)
-    assert "NIET opgeslagen" in shown and "niets overschreven" in shown
+    assert "Niet opgeslagen" in shown and "niets overschreven" in shown
     assert w.step(second) == 1
-    second.button(key="sdm.reload").click()
+    assert "youth" in second.session_state["sdm.draft"].sure  # the answers stay on this screen
+    stored = w.stored_session(second)
+    assert stored.version == 2 and "youth" not in stored.sure  # and nothing was overwritten
+    labels = [r.label.replace("\\", "") for r in second.radio]
+    assert any("Vier korte vragen" in label for label in labels)  # each difference, both versions
+
+
+def test_a_conflict_can_keep_the_answers_on_this_screen(app_env) -> None:
+    _first, second = _two_screens_in_conflict()
+    second.button(key="sdm.conflict.mine").click()
+    w.no_exception(second.run())
+    assert "Niet opgeslagen" not in w.texts(second)
+    stored = w.stored_session(second)
+    assert stored.version == 3 and "youth" in stored.sure and stored.current_step == 1
+
+
+def test_a_conflict_can_take_the_other_version(app_env) -> None:
+    _first, second = _two_screens_in_conflict()
+    second.button(key="sdm.conflict.theirs").click()
     w.no_exception(second.run())
     assert w.step(second) == 2
-    assert "NIET opgeslagen" not in w.texts(second)
-    assert "youth" not in second.session_state["sdm.draft"].sure  # the saved version, not the stale one
+    assert "youth" not in second.session_state["sdm.draft"].sure  # the saved version, not this one
+
+
+def test_a_conflict_can_be_resolved_per_difference(app_env) -> None:
+    _first, second = _two_screens_in_conflict()
+    choices = [r for r in second.radio if r.key and r.key.startswith("sdm.conflict.choice")]
+    assert choices and all(r.value == "mine" for r in choices)  # what this screen has, unless chosen
+    for radio in choices:
+        # Sam's answers from this screen; where the family is (step 2) from the other version.
+        radio.set_value("mine" if "Vier korte vragen" in radio.label else "theirs")
+    second.button(key="sdm.conflict.save").click()
+    w.no_exception(second.run())
+    stored = w.stored_session(second)
+    assert stored.version == 3 and "youth" in stored.sure and stored.current_step == 2
 
 
 def test_a_database_outage_keeps_the_typed_answers(app_env, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,6 +139,7 @@ def test_a_database_outage_keeps_the_typed_answers(app_env, monkeypatch: pytest.
         w.next_step(at)
         assert w.step(at) == 4
         assert "Opslaan lukt nu niet" in w.texts(at)
+        assert "Niet opgeslagen" in w.texts(at)  # the save line tells the truth
         w.set_turn(at, 0)
         assert w.by_key(at.radio, ".leaning.youth").value == "talking"
     w.next_step(at)

@@ -33,7 +33,7 @@ def values_and_ability(at, *, youth_leaning="talking", parent_leaning="talking")
         w.fill_ability(at, 1, parent_leaning, 4)
     w.next_step(at)
     assert w.step(at) == 6
-    w.by_key(at.radio, ".advice").set_value("discuss")
+    w.by_key(at.radio, ".advice").set_value("to_discuss")
     at.run()
     w.next_step(at)
     assert w.step(at) == 7
@@ -142,7 +142,7 @@ def test_skip_needs_a_reason(app_env) -> None:
     w.click(at, ".skip")
     assert w.step(at) == 1
     assert "Zeg waarom je deze stap overslaat." in w.texts(at)
-    w.by_key(at.text_input, ".skip-reason").set_value("Dat weten we al")
+    w.by_key(at.text_input, ".skip-reason.explain_problem").set_value("Dat weten we al")
     at.run()
     w.click(at, ".skip")
     assert w.step(at) == 2

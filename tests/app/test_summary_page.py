@@ -13,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "clinician"))
 import clinician_support as cs
 from factories import minimal_grid, new_session
 
+from sdm_aid.config import load_settings
+from sdm_aid.services.sessions import SessionService
 from sdm_aid.sessions import rules
 from sdm_aid.sessions.models import SESSION_TIMEZONE, DeferralReason, FollowUpMode, ParticipantAnswers
 from sdm_aid.wizard import registry
@@ -46,8 +48,10 @@ def family_session():
 
 
 def with_draft(session, page: str = "pages/summary.py", locale: str = "en-GB"):
+    """The page with `session` open on the screen, stored as a family's session would be."""
+    stored = SessionService.from_settings(load_settings()).start(session).session
     at = cs.app(locale)
-    at.session_state["sdm.draft"] = session
+    at.session_state["sdm.draft"] = stored
     return cs.open_page(at, page)
 
 

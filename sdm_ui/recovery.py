@@ -1,0 +1,91 @@
+"""Continuing a conversation with its code: on the start page, and wherever a screen lost its
+conversation (a server restart, a tablet that slept longer than the server keeps a session).
+
+After such a loss the browser still has the cookie `browser_helper.COOKIE` ("a conversation
+was open here, in this language"), so the page speaks the family's language and offers the
+code field right there, instead of an empty screen.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+import streamlit as st
+
+from sdm_aid.i18n import LANGUAGES, Language, Translator
+from sdm_aid.services.sessions import ResumeCodeError
+from sdm_aid.sessions import resume_codes
+from sdm_aid.storage import StorageError
+from sdm_aid.wizard import registry
+from sdm_ui import browser_helper, frame, services, state
+from sdm_ui.text import html_text
+
+CODE_KEY = "start.code"
+ERROR = "sdm.resume_error"
+WRONG, UNAVAILABLE = "wrong", "unavailable"
+
+
+def lost_language() -> Language | None:
+    """The language of a conversation this browser had open before it lost it, if any."""
+    value = (st.context.cookies or {}).get(browser_helper.COOKIE)
+    return value if value in LANGUAGES else None  # type: ignore[return-value]
+
+
+def client_key() -> str:
+    """Who is typing codes, for the service's throttling: the browser's address (hashed there)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
+
+
+def resume() -> None:
+    """Button callback: open the conversation behind the typed code, then go to its step."""
+    typed = str(st.session_state.get(CODE_KEY) or "")
+    try:
+        session = services.session_service().resume(typed.strip(), client_key=client_key())
+    except ResumeCodeError:
+        st.session_state[ERROR] = WRONG
+        return
+    except StorageError:
+        st.session_state[ERROR] = UNAVAILABLE
+        return
+    st.session_state.pop(ERROR, None)
+    state.set_draft(session, fresh_widgets=True)
+    state.set_language(session.language)
+    state.set_resume_code(resume_codes.normalise(typed) or typed.strip().upper())
+    state.set_saved_at(session.updated_at.astimezone(UTC))
+    frame.go_later(registry.WIZARD)
+
+
+def code_form(t: Translator) -> None:
+    """The code field and its button, with what went wrong last time."""
+    st.text_input(
+        t("Your code"),
+        key=CODE_KEY,
+        help=t("The code you got at the start of the conversation."),
+        autocomplete="off",
+    )
+    problem = st.session_state.pop(ERROR, None)
+    if problem == WRONG:
+        st.error(t("This code does not work. Check the code and try again, or start a new conversation."))
+    elif problem == UNAVAILABLE:
+        from sdm_ui import feedback
+
+        feedback.storage_down(t)
+    st.button(t("Continue"), type="primary", key="start.resume", on_click=resume)
+
+
+def offer_after_loss(language: Language) -> bool:
+    """On a screen without a conversation: if this browser lost one, offer to continue it in
+    its language. True when offered."""
+    t = Translator("wizard", language)
+    with st.container(border=True, key="sdm-recovery"):
+        html_text(t("Your conversation is saved"), tag="h1", css_class="sdm-title")
+        html_text(
+            t(
+                "This screen lost the conversation for a moment (for example after a long pause). "
+                "Your answers are saved. Type your code to continue where you were."
+            ),
+            css_class="sdm-why",
+        )
+        code_form(t)
+    return True

@@ -1,0 +1,73 @@
+"""What the start page's buttons do, as callbacks (the run after a click draws the result)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.storage import StorageError
+from sdm_aid.wizard import registry
+from sdm_aid.wizard.inputs import Issue, build_participants, check_people
+from sdm_ui import frame, guard, services, state
+
+ISSUES = "start.issues"
+STORAGE_DOWN = "start.storage_down"
+NEW_INSTEAD = "start.new_instead_chosen"
+
+
+def issues() -> list[Issue]:
+    """What was wrong with the names at the last 'Begin' (shown once)."""
+    found = st.session_state.pop(ISSUES, [])
+    return [issue for issue in found if isinstance(issue, Issue)]
+
+
+def _labels() -> tuple[str, list[str], str | None]:
+    youth = str(st.session_state.get("start.youth", ""))
+    count = int(st.session_state.get("start.parents", 1) or 0)
+    parents = [str(st.session_state.get(f"start.parent.{n}", "")) for n in range(1, count + 1)]
+    peer = str(st.session_state.get("start.peer_label", "")) if st.session_state.get("start.peer") else None
+    return youth, parents, peer
+
+
+@guard.callback
+def begin(grid_id: str) -> None:
+    youth, parents, peer = _labels()
+    problems = check_people(youth, parents, peer)
+    if problems:
+        st.session_state[ISSUES] = problems
+        return
+    chosen = services.grid(grid_id)
+    if chosen is None:
+        return
+    now = datetime.now(UTC)
+    session = DecisionSession(
+        grid=chosen.ref(),
+        language=state.language(),
+        participants=build_participants(youth, parents, peer),
+        peer_worker_guides=peer is not None,
+        created_at=now,
+        updated_at=now,
+    )
+    try:
+        started = services.session_service().start(session)
+    except StorageError:
+        st.session_state[STORAGE_DOWN] = True
+        return
+    state.set_draft(started.session, fresh_widgets=True)
+    state.set_resume_code(started.resume_code)
+    state.set_saved_at(now)
+    frame.go_later(registry.WIZARD)
+
+
+@guard.callback
+def start_new_instead() -> None:
+    """After a lost conversation: leave it (it stays saved under its code) and start afresh."""
+    st.session_state[NEW_INSTEAD] = True
+    st.session_state[state.CLEARED] = True  # the browser forgets it had one open
+
+
+@guard.callback
+def continue_conversation() -> None:
+    frame.go_later(registry.WIZARD)
