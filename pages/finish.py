@@ -79,7 +79,7 @@ with guard.page_body():
             st.text_area,
             t("What should the clinician know? (for example what was hard, or what is still open)"),
         )
-        saving.problem_here(t, grid, where=finish_actions.NOTE_SAVED)
+        saving.problem_here(t, grid, where=finish_actions.NOTE_SAVED, field_changes=True)
         st.button(
             t("Save the note"),
             icon=":material/save:",

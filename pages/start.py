@@ -44,8 +44,11 @@ def grid_caption(loaded: LoadedGrid, tr: Translator) -> str:
 
 
 html_text(t("Choosing together"), tag="h1", css_class="sdm-title")
-if state.notice() == "idle":
-    st.info(t("The screen was cleared because nobody used it for a while."), icon=":material/timer:")
+# Always there, empty or not: a message that comes and goes must not shift the elements
+# below (shifted tabs are drawn anew and jump back to the first one).
+with st.container(key="start-notice"):
+    if state.notice() == "idle":
+        st.info(t("The screen was cleared because nobody used it for a while."), icon=":material/timer:")
 
 st.radio(
     t("Language"),
@@ -57,7 +60,7 @@ st.radio(
     on_change=on_language_change,
 )
 
-lost = recovery.lost_language() if ctx.draft is None and state.conversation_marker() is None else None
+lost = recovery.lost_language() if ctx.draft is None else None
 if lost is not None and not st.session_state.get(start_actions.NEW_INSTEAD):
     recovery.offer_after_loss(lost)
     tr = Translator("wizard", lost)

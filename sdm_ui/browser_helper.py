@@ -28,8 +28,9 @@ import streamlit as st
 from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions.models import MAX_LABEL
 from sdm_aid.wizard.fields import TEXT_LIMITS
+from sdm_ui import state
 
-COOKIE = "sdm_conversation"
+COOKIE = state.CONVERSATION_COOKIE
 TYPING_PAUSE_MS = 900
 
 _JS = r"""

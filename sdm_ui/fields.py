@@ -109,8 +109,9 @@ def record(pairs: dict[str, str], *, where: str) -> bool:
             log.warning("session %s: a value for %s was not accepted (%s)", draft.id, field.kind, error)
             continue
         changed = True
-    if not changed:
-        return saving.is_saved()
+    if not changed and saving.is_saved():
+        return True
+    # Something changed, or an earlier change is still unsaved: (try to) save everything now.
     return saving.save(candidate, where=where)
 
 

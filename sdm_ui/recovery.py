@@ -26,7 +26,12 @@ WRONG, UNAVAILABLE = "wrong", "unavailable"
 
 
 def lost_language() -> Language | None:
-    """The language of a conversation this browser had open before it lost it, if any."""
+    """The language of a conversation this browser had open before it lost it, if any.
+
+    The browser's cookies are read when it connects; a conversation cleared since then (on
+    this screen) is not lost but finished."""
+    if state.conversation_marker() is False:
+        return None
     value = (st.context.cookies or {}).get(browser_helper.COOKIE)
     return value if value in LANGUAGES else None  # type: ignore[return-value]
 

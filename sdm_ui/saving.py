@@ -33,6 +33,7 @@ CONFLICT, UNAVAILABLE, ERASED = "conflict", "unavailable", "erased"
 AT_FIELD = "field"
 """A save after an answer changed (not after a button)."""
 CHOICE = "sdm.conflict.choice"
+RUNS = "sdm.runs"
 
 
 @dataclass(frozen=True)
@@ -115,18 +116,25 @@ def status_line(t: Translator) -> None:
         text, css = t("Saved at {time}", time=local_time_text(moment, t.language)), "ok"
     else:
         text, css = t("Not saved yet"), "bad"
+    # A new value every run, so the browser redraws the line after each run even when its
+    # text is the same (while someone types, the browser script replaces the text).
+    run = st.session_state[RUNS] = int(st.session_state.get(RUNS, 0)) + 1
     html_text(
-        text, css_class=f"sdm-saved sdm-saved-{css}", role="status", data_saved=t("Not saved yet: typing...")
+        text,
+        css_class=f"sdm-saved sdm-saved-{css}",
+        role="status",
+        data_saved=t("Not saved yet: typing..."),
+        data_run=str(run),
     )
 
 
-def problem_here(t: Translator, grid: OptionGrid | None, *, where: str) -> None:
-    """Show the save problem if it happened at `where` (a button's key), or after an answer
-    when `where` is the place for those (the actions at the bottom of a step)."""
+def problem_here(t: Translator, grid: OptionGrid | None, *, where: str, field_changes: bool = False) -> None:
+    """Show the save problem if it happened at `where` (a button's key), or, with
+    `field_changes`, after an answer changed (this is the place for those on this page)."""
     current = problem()
     if current is None or current.kind == ERASED:
         return
-    if current.where != where and not (current.where == AT_FIELD and where == ACTIONS):
+    if current.where != where and not (current.where == AT_FIELD and field_changes):
         return
     if current.kind == UNAVAILABLE:
         if current.where == AT_FIELD:

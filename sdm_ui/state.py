@@ -32,12 +32,21 @@ DEFAULT_LABELS: dict[str, tuple[str, dict[str, int]]] = {
 """Start-page name fields and their pre-filled text (a message id in the wizard domain)."""
 
 
+CONVERSATION_COOKIE = "sdm_conversation"
+"""Set by the browser helper while a conversation is open: only its language, nothing else."""
+
+
 def language() -> Language:
-    """The session's language; the first time, taken from the browser (English only when the
-    browser asks for English, Dutch otherwise)."""
+    """The session's language. The first time: the language of a conversation this browser
+    lost (a server restart, a long sleep), else the browser's (English only when the browser
+    asks for English, Dutch otherwise)."""
     value = st.session_state.get(LANG)
     if value not in LANGUAGES:
-        value = "en" if (st.context.locale or "").lower().startswith("en") else "nl"
+        lost = (st.context.cookies or {}).get(CONVERSATION_COOKIE)
+        if lost in LANGUAGES:
+            value = lost
+        else:
+            value = "en" if (st.context.locale or "").lower().startswith("en") else "nl"
         st.session_state[LANG] = value
     return cast(Language, value)
 

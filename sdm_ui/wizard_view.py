@@ -65,8 +65,13 @@ def no_session(ctx: PageContext) -> None:
         recovery.offer_after_loss(lost)
         return
     st.info(ctx.t("No conversation is open on this screen."), icon=":material/info:")
-    if st.button(ctx.t("To the start"), type="primary"):
-        frame.go(registry.START)
+    st.button(
+        ctx.t("To the start"),
+        type="primary",
+        key="sdm.no_session.start",
+        on_click=frame.go_later,
+        args=(registry.START,),
+    )
 
 
 def erased(ctx: PageContext) -> None:
@@ -76,8 +81,13 @@ def erased(ctx: PageContext) -> None:
         ctx.t("This conversation has been erased. Nothing of it is kept on this screen."),
         icon=":material/delete:",
     )
-    if st.button(ctx.t("To the start"), type="primary", key="sdm.erased.start"):
-        frame.go(registry.START)
+    st.button(
+        ctx.t("To the start"),
+        type="primary",
+        key="sdm.erased.start",
+        on_click=frame.go_later,
+        args=(registry.START,),
+    )
 
 
 def open_session(ctx: PageContext) -> tuple[DecisionSession, OptionGrid] | None:
@@ -196,7 +206,7 @@ def _actions(view: StepView) -> None:
         message = st.session_state.get(wizard_actions.MESSAGE)
         if message:
             st.warning(md_escape(message), icon=":material/info:")
-        saving.problem_here(view.t, view.grid, where=saving.ACTIONS)
+        saving.problem_here(view.t, view.grid, where=saving.ACTIONS, field_changes=True)
         guard.show_failure()
 
     back_col, next_col = st.columns(2)

@@ -44,6 +44,15 @@ class Server:
     process: subprocess.Popen[bytes]
     log: Path
 
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown, no flush; as a power cut or a crash would."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -52,15 +61,18 @@ class Server:
             self.process.kill()
 
 
-def start_server(tmp_path: Path, *, script: Path | None = None, **env: str) -> Server:
-    """A fresh server: nobody has opened any page on it yet. `script` defaults to the app."""
+def start_server(
+    tmp_path: Path, *, script: Path | None = None, port: int | None = None, **env: str
+) -> Server:
+    """A fresh server: nobody has opened any page on it yet. `script` defaults to the app.
+    The same `tmp_path` (and `port`) again is the same installation restarted: same data."""
     grids = tmp_path / "grids"
     grids.mkdir(exist_ok=True)
     (grids / "grid_minimal.json").write_bytes((FIXTURES / "grid_minimal.json").read_bytes())
     for shipped in sorted((ROOT / "option_grids").glob("*.json"))[:1]:
         (grids / shipped.name).write_bytes(shipped.read_bytes())
-    port = _free_port()
-    log = tmp_path / f"streamlit-{port}.log"
+    port = port or _free_port()
+    log = tmp_path / f"streamlit-{port}-{time.monotonic_ns()}.log"
     environment = {
         **os.environ,
         "SDM_AID_DATA_DIR": str(tmp_path / "data"),
