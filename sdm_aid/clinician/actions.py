@@ -36,9 +36,7 @@ ACCESS_LOG: Mapping[ClinicianAction, AccessAction | None] = {
     ClinicianAction.EXPORT_JSON: AccessAction.EXPORTED,
     ClinicianAction.RECORD_FOLLOW_UP: AccessAction.FOLLOW_UP_RECORDED,
     ClinicianAction.REVISIT_DECISION: AccessAction.DECISION_REVISITED,
-    # The access log has no 'planned' action; the session keeps every earlier follow-up in
-    # its own history, with the version counter showing that it changed.
-    ClinicianAction.PLAN_FOLLOW_UP: None,
+    ClinicianAction.PLAN_FOLLOW_UP: AccessAction.FOLLOW_UP_PLANNED,
     # SessionService.erase writes the 'erased' row itself, in the same transaction as the
     # deletion (and removes the session's other rows), so the page must not add one.
     ClinicianAction.ERASE: None,

@@ -168,6 +168,7 @@ class AccessAction(StrEnum):
     ERASED = "erased"
     FOLLOW_UP_RECORDED = "follow_up_recorded"
     DECISION_REVISITED = "decision_revisited"
+    FOLLOW_UP_PLANNED = "follow_up_planned"
     LOGGED_IN = "logged_in"
     LOGGED_OUT = "logged_out"
 

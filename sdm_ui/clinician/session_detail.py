@@ -43,7 +43,7 @@ from sdm_ui.clinician import services as clinician_services
 from sdm_ui.clinician.frame import ClinicianContext
 from sdm_ui.clinician.session_list import LIST_NOTICE, SELECTED
 from sdm_ui.clinician.summary_view import pdf_maker, session_grid, show_summary
-from sdm_ui.text import html_text, md_escape
+from sdm_ui.text import html_text
 
 VIEWED = "clin.viewed"
 """The version of the session on screen: the base of every change (optimistic concurrency)."""
@@ -58,6 +58,7 @@ ACTION_TEXT = {
     AccessAction.ERASED: "Erased",
     AccessAction.FOLLOW_UP_RECORDED: "Recorded how the follow-up went",
     AccessAction.DECISION_REVISITED: "Revisited the decision",
+    AccessAction.FOLLOW_UP_PLANNED: "Planned a new follow-up",
     AccessAction.LOGGED_IN: "Logged in",
     AccessAction.LOGGED_OUT: "Logged out",
 }
@@ -283,8 +284,9 @@ def _participant_name(session: DecisionSession, ctx: ClinicianContext) -> Callab
     lt = labels.translator(ctx.language)
 
     def name(participant_id: str) -> str:
+        # Multiselect options are shown as plain text: no Markdown escapes (they would show).
         participant = session.participant(participant_id)
-        return md_escape(f"{participant.label} ({labels.role_label(participant.role, lt)})")
+        return f"{participant.label} ({labels.role_label(participant.role, lt)})"
 
     return name
 
@@ -347,7 +349,7 @@ def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: Option
             ct("Chosen option"),
             list(options),
             index=None,
-            format_func=lambda oid: md_escape(options[oid]),
+            format_func=options.__getitem__,  # selectbox options are plain text
             key="clin.decide.option",
             placeholder=ct("Choose an option"),
         )

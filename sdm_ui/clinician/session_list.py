@@ -20,7 +20,7 @@ from sdm_aid.wizard import registry
 from sdm_ui import services
 from sdm_ui.clinician import clock
 from sdm_ui.clinician.frame import ClinicianContext
-from sdm_ui.text import html_text, md_escape
+from sdm_ui.text import html_text
 
 PAGE = "clin.list.page"
 SELECTED = "clin.selected"
@@ -68,7 +68,7 @@ def _filters(ctx: ClinicianContext) -> ListView:
         if gid is None:
             return ct("All decision aids")
         loaded = library.grids.get(gid)
-        return md_escape(loaded.grid.title.get(ctx.language) if loaded else gid)
+        return loaded.grid.title.get(ctx.language) if loaded else gid  # selectbox options: plain text
 
     first, second, third = st.columns(3)
     status = first.selectbox(

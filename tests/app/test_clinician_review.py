@@ -224,6 +224,7 @@ def test_plan_a_new_follow_up_after_the_outcome(clinic, logged_in) -> None:
     assert stored.follow_up_history[-1] == done
     local = stored.follow_up.starts_at.astimezone(SESSION_TIMEZONE)
     assert (local.date(), local.time()) == (day, time(15, 30))
+    assert actions(clinic, session_id).count("follow_up_planned") == 1  # in the access log too
 
 
 def test_a_planned_time_in_the_past_is_refused_in_plain_words(clinic, logged_in) -> None:

@@ -15,6 +15,7 @@ def test_reading_and_taking_copies_out_is_logged() -> None:
     assert access_action(ClinicianAction.EXPORT_JSON) == AccessAction.EXPORTED
     assert access_action(ClinicianAction.RECORD_FOLLOW_UP) == AccessAction.FOLLOW_UP_RECORDED
     assert access_action(ClinicianAction.REVISIT_DECISION) == AccessAction.DECISION_REVISITED
+    assert access_action(ClinicianAction.PLAN_FOLLOW_UP) == AccessAction.FOLLOW_UP_PLANNED
     assert access_action(ClinicianAction.LOG_IN) == AccessAction.LOGGED_IN
     assert access_action(ClinicianAction.LOG_OUT) == AccessAction.LOGGED_OUT
 
