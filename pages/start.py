@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdm_aid.content.loader import LoadedGrid
 from sdm_aid.content.models import GridStatus
-from sdm_aid.i18n import LANGUAGES, Translator
+from sdm_aid.i18n import LANGUAGES, Translator, languages
 from sdm_aid.wizard import registry
 from sdm_aid.wizard.inputs import MAX_PARENTS
 from sdm_ui import clearing, feedback, frame, guard, recovery, services, start_actions, state
@@ -54,7 +54,7 @@ st.radio(
     t("Language"),
     options=list(LANGUAGES),
     index=LANGUAGES.index(ctx.language),
-    format_func={"nl": "Nederlands", "en": "English"}.__getitem__,
+    format_func=lambda code: languages.info(code).own_name,
     horizontal=True,
     key="start.language",
     on_change=on_language_change,

@@ -12,7 +12,7 @@ from typing import cast
 
 import streamlit as st
 
-from sdm_aid.i18n import LANGUAGES, Language, Translator
+from sdm_aid.i18n import LANGUAGES, Language, Translator, languages
 from sdm_aid.sessions.models import DecisionSession
 
 LANG = "sdm.lang"
@@ -43,10 +43,7 @@ def language() -> Language:
     value = st.session_state.get(LANG)
     if value not in LANGUAGES:
         lost = (st.context.cookies or {}).get(CONVERSATION_COOKIE)
-        if lost in LANGUAGES:
-            value = lost
-        else:
-            value = "en" if (st.context.locale or "").lower().startswith("en") else "nl"
+        value = lost if lost in LANGUAGES else languages.from_locale(st.context.locale)
         st.session_state[LANG] = value
     return cast(Language, value)
 

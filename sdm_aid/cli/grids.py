@@ -11,6 +11,7 @@ from pathlib import Path
 from sdm_aid.cli.validate import shown
 from sdm_aid.content.loader import GRID_DIR_ENV, LoadedGrid, default_grid_dir, load_library
 from sdm_aid.content.problems import plural
+from sdm_aid.i18n.languages import LANGUAGES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -36,7 +37,7 @@ def _row(loaded: LoadedGrid, today: date) -> dict[str, object]:
     return {
         "id": grid.id,
         "version": grid.version,
-        "title": {"nl": grid.title.nl, "en": grid.title.en},
+        "title": {code: grid.title.get(code) for code in LANGUAGES},
         "status": str(grid.governance.status),
         "languages": list(grid.languages),
         "next_review_due": grid.governance.next_review_due.isoformat(),

@@ -17,7 +17,7 @@ from typing import Any
 
 from babel.dates import format_datetime
 
-from sdm_aid.i18n import LOCALES, Language
+from sdm_aid.i18n import Language, info
 from sdm_aid.sessions.models import SESSION_TIMEZONE, FollowUp, FollowUpStatus
 from sdm_aid.sessions.status import FollowUpState, SessionStatus, follow_up_state
 from sdm_aid.storage.records import FOLLOW_UP_KINDS, FollowUpKind, SessionOrder, SessionRow
@@ -118,4 +118,7 @@ def row_status(row: SessionRow) -> SessionStatus:
 
 def moment_text(moment: datetime, language: Language) -> str:
     """A compact local date and time for lists: '3 mrt 2026, 14:05' / '3 Mar 2026, 14:05'."""
-    return format_datetime(moment, "d MMM y, HH:mm", tzinfo=SESSION_TIMEZONE, locale=LOCALES[language])
+    language_info = info(language)
+    return format_datetime(
+        moment, language_info.moment_format, tzinfo=SESSION_TIMEZONE, locale=language_info.locale
+    )

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from sdm_aid.content.characters import first_forbidden_character
 from sdm_aid.elements import SdmElement
+from sdm_aid.i18n.languages import LANGUAGES
 
 SCHEMA_VERSION = 1
 
@@ -288,4 +289,4 @@ class OptionGrid(StrictModel):
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return ("nl", "en")
+        return LANGUAGES

@@ -31,6 +31,7 @@ from typing import Any
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.content.problems import json_path
+from sdm_aid.i18n import languages
 
 TARGET_SCORE = 70.0
 """Flesch's 'fairly easy' band: readable for most 12-year-olds (about B1)."""
@@ -63,9 +64,15 @@ class Formula:
 
 
 FORMULAS: dict[str, Formula] = {
-    "en": Formula("Flesch reading ease", 206.835, 1.015, 84.6),
-    "nl": Formula("Flesch-Douma", 206.835, 0.93, 77.0),
+    info.code: Formula(
+        info.reading_ease.name,
+        info.reading_ease.base,
+        info.reading_ease.per_sentence_length,
+        info.reading_ease.per_syllables_per_word,
+    )
+    for info in languages.REGISTRY
 }
+"""Per language, from the language registry."""
 
 
 def _letters(word: str) -> str:
@@ -103,7 +110,11 @@ def dutch_syllables(word: str) -> int:
     return max(1, len(groups)) if any(char.isalpha() for char in w) else 0
 
 
-SYLLABLE_COUNTERS = {"en": english_syllables, "nl": dutch_syllables}
+SYLLABLE_RULES = {"en": english_syllables, "nl": dutch_syllables}
+"""Spelling rules by name (the registry says which a language uses)."""
+SYLLABLE_COUNTERS = {
+    info.code: SYLLABLE_RULES[info.reading_ease.syllable_rules] for info in languages.REGISTRY
+}
 
 
 def words_of(text: str) -> list[str]:
@@ -187,7 +198,7 @@ def _collect(
     value: Any, location: tuple[str | int, ...], language: str, found: list[tuple[str, str]]
 ) -> None:
     if isinstance(value, dict):
-        if set(value) == {"nl", "en"} and all(isinstance(text, str) for text in value.values()):
+        if set(value) == set(languages.LANGUAGES) and all(isinstance(text, str) for text in value.values()):
             found.append((json_path((*location, language)), value[language]))
             return
         for key, item in value.items():
@@ -235,6 +246,6 @@ def language_report(grid: OptionGrid, language: str, *, worst: int = 5) -> Langu
 
 
 def reading_reports(
-    grid: OptionGrid, *, worst: int = 5, languages: Iterable[str] = ("nl", "en")
+    grid: OptionGrid, *, worst: int = 5, languages: Iterable[str] = languages.LANGUAGES
 ) -> list[LanguageReport]:
     return [language_report(grid, language, worst=worst) for language in languages]

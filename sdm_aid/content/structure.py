@@ -19,8 +19,8 @@ from pydantic_core import ErrorDetails
 
 from sdm_aid.content.models import ID_PATTERN, LongLocalText, OptionGrid, Text
 from sdm_aid.content.problems import GridProblem, Location, english_list, json_path, plural, shorten
+from sdm_aid.i18n import languages
 
-_LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 _LOCALISED = (Text, LongLocalText)
 
 
@@ -163,13 +163,13 @@ def _missing(location: Location, document: Any) -> GridProblem:
     name = str(location[-1])
     parent = _model_at(location[:-1])
     path = json_path(location)
-    if parent in _LOCALISED and name in _LANGUAGE_NAMES:
-        other = "en" if name == "nl" else "nl"
+    if parent in _LOCALISED and languages.is_language(name):
+        other = next(code for code in languages.LANGUAGES if code != name)
         sibling = _value_at(document, location[:-1])
         where = f" next to '{other}'" if isinstance(sibling, dict) and other in sibling else ""
         return GridProblem(
             path,
-            f"The {_LANGUAGE_NAMES[name]} text ('{name}') is missing.",
+            f"The {languages.info(name).english_name} text ('{name}') is missing.",
             f"Add an '{name}'{where}: both Dutch and English are required.",
         )
     field = _fields_by_alias(parent).get(name) if parent else None

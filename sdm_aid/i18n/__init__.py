@@ -15,13 +15,13 @@ import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 from babel.messages.pofile import read_po
 
-Language = Literal["nl", "en"]
-LANGUAGES: tuple[Language, ...] = ("nl", "en")
-LOCALES: Mapping[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
+from sdm_aid.i18n.languages import LANGUAGES, SOURCE, Language, info
+
+__all__ = ["LANGUAGES", "Language", "MissingTranslationError", "Translator", "catalogue", "info"]
+
 LOCALE_DIR = Path(__file__).with_name("locales")
 
 
@@ -37,12 +37,12 @@ def _strict() -> bool:
 
 @cache
 def catalogue(domain: str, language: Language) -> Mapping[str, str]:
-    """msgid -> translation for one domain; empty for English (the ids are English)."""
-    if language == "en":
+    """msgid -> translation for one domain; empty for the language of the message ids."""
+    if language == SOURCE:
         return {}
     path = LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
     with path.open("rb") as handle:
-        po = read_po(handle, locale=LOCALES[language])
+        po = read_po(handle, locale=info(language).locale)
     return {
         str(message.id): str(message.string)
         for message in po
@@ -60,11 +60,11 @@ class Translator:
 
     @property
     def locale(self) -> str:
-        return LOCALES[self.language]
+        return info(self.language).locale
 
     def __call__(self, message: str, /, **values: object) -> str:
         """Translate `message`; `{name}` placeholders are filled from `values` afterwards."""
-        if self.language == "en":
+        if self.language == SOURCE:
             text = message
         else:
             text = self._messages.get(message, "")

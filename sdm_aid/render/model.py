@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, Literal
 
+from sdm_aid.i18n.languages import Language
+
 CopyKind = Literal["family", "clinician"]
 Tone = Literal["normal", "strong", "note"]
 
@@ -75,7 +77,7 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    language: Literal["nl", "en"]
+    language: Language
     lang_tag: str
     """BCP 47 tag for HTML `lang` and the PDF /Lang entry: 'nl-NL' or 'en-GB'."""
     copy: CopyKind

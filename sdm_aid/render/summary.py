@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime
 
 from sdm_aid.content.models import Answer, GridStatus, OptionGrid
-from sdm_aid.i18n import Translator
+from sdm_aid.i18n import Translator, languages
 from sdm_aid.render.model import (
     Block,
     Bullets,
@@ -47,7 +47,6 @@ from sdm_aid.sessions.sure import SURE_MAX_SCORE, interpret_sure
 __all__ = ["Summary", "build_summary"]
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 AUTHOR = "SDM Aid"
 HASH_SHOWN = 12
 """Characters of the grid's content hash shown: enough to tell versions apart by eye."""
@@ -179,7 +178,7 @@ class _Builder:
         grid_title = self.grid.title.get(self.lang)
         return Summary(
             language=self.lang,
-            lang_tag=LANG_TAGS[self.lang],
+            lang_tag=languages.info(self.lang).tag,
             copy=self.copy,
             title=t("Summary of our choice"),
             subtitle=subtitle,
@@ -233,7 +232,7 @@ class _Builder:
                         (self.t("Started"), self.when(s.created_at)),
                         (self.t("Last change"), self.when(s.updated_at)),
                         (self.t("Status"), labels.session_status_label(session_status(s), self.tl)),
-                        (self.t("Language"), self.t("Dutch") if s.language == "nl" else self.t("English")),
+                        (self.t("Language"), self.t(languages.info(s.language).english_name)),
                     )
                 ),
             ),

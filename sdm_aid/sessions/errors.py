@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from babel.dates import format_date, format_time
 
 from sdm_aid.elements import SdmElement
+from sdm_aid.i18n import languages
 
 RULE_ERROR_TEMPLATES: Mapping[str, str] = {
     "skip_reason_required": "Please say why you skip this step.",
@@ -85,7 +86,7 @@ class SessionRuleError(ValueError):
 
     @property
     def message(self) -> str:
-        return self.template.format(**format_params(self.params, "en_GB"))
+        return self.template.format(**format_params(self.params, languages.info(languages.SOURCE).locale))
 
     def __repr__(self) -> str:
         return f"SessionRuleError({self.code!r})"

@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
+from sdm_aid.i18n.languages import Language
 
 SESSION_SCHEMA_VERSION = 1
 
@@ -75,7 +76,6 @@ Label = Annotated[
 ]
 ShortEntry = Annotated[str, StringConstraints(max_length=MAX_SHORT_ENTRY)]
 LongEntry = Annotated[str, StringConstraints(max_length=MAX_LONG_ENTRY)]
-Language = Literal["nl", "en"]
 NOT_SURE = "not_sure"
 """Leaning value for 'not sure yet'. Cannot clash with an option id (those have no '_')."""
 _OPTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
