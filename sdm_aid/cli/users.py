@@ -1,4 +1,5 @@
-"""`sdm-aid users add|list|disable`: local clinician accounts (argon2-hashed passwords)."""
+"""`sdm-aid users add|list|disable|enable|reset-password`: local clinician accounts
+(argon2-hashed passwords)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 
 from sdm_aid.cli.sessions import EXIT_FAILED, EXIT_OK, local, print_json, print_table, storage_command
 from sdm_aid.config import load_settings
-from sdm_aid.services.clinicians import MIN_PASSWORD_LENGTH, ClinicianAccounts
+from sdm_aid.services.clinicians import MIN_PASSWORD_LENGTH, ClinicianAccounts, normalise_username
 from sdm_aid.storage.database import open_database
 
 
@@ -30,6 +31,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     disable = actions.add_parser("disable", help="disable an account (it can no longer log in)")
     disable.add_argument("username", metavar="NAME")
+    enable = actions.add_parser("enable", help="enable a disabled account again")
+    enable.add_argument("username", metavar="NAME")
+    reset = actions.add_parser(
+        "reset-password",
+        help="give an account a new password",
+        description="Give an account a new password; asks for it twice. The old one stops working.",
+    )
+    reset.add_argument("username", metavar="NAME")
+    reset.add_argument(
+        "--password-stdin", action="store_true", help="read the password from the first line of stdin"
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -58,9 +70,17 @@ def handle(args: argparse.Namespace) -> int:
         added = _accounts().add(args.username, password)
         print(f"Account {added.username} added.")
     elif args.action == "disable":
-        accounts = _accounts()
-        accounts.disable(args.username)
-        print(f"Account {args.username.strip().lower()} disabled.")
+        _accounts().disable(args.username)
+        print(f"Account {normalise_username(args.username)} disabled.")
+    elif args.action == "enable":
+        _accounts().enable(args.username)
+        print(f"Account {normalise_username(args.username)} enabled.")
+    elif args.action == "reset-password":
+        password = _read_password(args.password_stdin)
+        if password is None:
+            return EXIT_FAILED
+        _accounts().set_password(args.username, password)
+        print(f"Account {normalise_username(args.username)} has a new password.")
     else:
         clinicians = _accounts().list()
         if args.format == "json":

@@ -160,6 +160,19 @@ def test_users(env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     assert not ClinicianAccounts(database).verify("dr.jansen", "correct horse battery")
     code, _, err = run(capsys, "users", "disable", "ghost")
     assert code == 1 and "no account called ghost" in err
+    code, out, _ = run(capsys, "users", "enable", "Dr.Jansen")
+    assert (code, out.strip()) == (0, "Account dr.jansen enabled.")
+    monkeypatch.setattr("sys.stdin", io.StringIO("a brand new passphrase\n"))
+    code, out, _ = run(capsys, "users", "reset-password", "dr.jansen", "--password-stdin")
+    assert (code, out.strip()) == (0, "Account dr.jansen has a new password.")
+    accounts = ClinicianAccounts(database)
+    assert accounts.verify("dr.jansen", "a brand new passphrase")
+    assert not accounts.verify("dr.jansen", "correct horse battery")
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    code, _, err = run(capsys, "users", "reset-password", "dr.jansen", "--password-stdin")
+    assert code == 1 and "at least 12 characters" in err
+    code, _, err = run(capsys, "users", "enable", "ghost")
+    assert code == 1 and "no account called ghost" in err
 
 
 def test_demo_uses_the_shipped_grids(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
