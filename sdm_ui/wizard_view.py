@@ -15,7 +15,7 @@ from sdm_aid.sessions.models import MAX_SHORT_ENTRY, DecisionSession
 from sdm_aid.wizard import prompts, registry, steps
 from sdm_aid.wizard.inputs import check_skip_reason
 from sdm_aid.wizard.steps import Missing, Problem
-from sdm_ui import feedback, frame, saving, services, state
+from sdm_ui import feedback, frame, page_scripts, saving, services, state
 from sdm_ui.frame import PageContext
 from sdm_ui.steps import (
     Commit,
@@ -47,10 +47,7 @@ MODULES: dict[SdmElement, ModuleType] = {
 SHOW_MISSING = "sdm.show_missing"
 MESSAGE = "sdm.step_message"
 SCROLL_TOP = "sdm.scroll_top"
-_SCROLL_TOP_JS = (
-    "<script>(document.querySelector('[data-testid=\"stMain\"]')||window).scrollTo({top:0});"
-    "window.scrollTo({top:0});</script>"
-)
+_SCROLL_TOP_JS = page_scripts.script_tag(page_scripts.SCROLL_TO_TOP)  # allowed by the CSP (its hash)
 
 MISSING_TEXT = {
     Missing.IMPORTANCE: "{name}: please rate every point.",

@@ -52,8 +52,11 @@ class Server:
             self.process.kill()
 
 
-def start_server(tmp_path: Path, *, script: Path | None = None, **env: str) -> Server:
-    """A fresh server: nobody has opened any page on it yet. `script` defaults to the app."""
+def start_server(
+    tmp_path: Path, *, script: Path | None = None, address: str | None = "127.0.0.1", **env: str
+) -> Server:
+    """A fresh server: nobody has opened any page on it yet. `script` defaults to the app;
+    `address=None` leaves the address to the configuration, as `./dev app` does."""
     grids = tmp_path / "grids"
     grids.mkdir(exist_ok=True)
     (grids / "grid_minimal.json").write_bytes((FIXTURES / "grid_minimal.json").read_bytes())
@@ -78,8 +81,7 @@ def start_server(tmp_path: Path, *, script: Path | None = None, **env: str) -> S
             str(script or ROOT / "streamlit_app.py"),
             "--server.port",
             str(port),
-            "--server.address",
-            "127.0.0.1",
+            *(["--server.address", address] if address else []),
             "--server.headless",
             "true",
         ],
