@@ -9,23 +9,17 @@ import streamlit as st
 from sdm_aid.content.loader import LoadedGrid
 from sdm_aid.content.models import GridStatus
 from sdm_aid.i18n import LANGUAGES, Translator
-from sdm_aid.services.sessions import ResumeCodeError
+from sdm_aid.i18n.durations import wait_text
 from sdm_aid.sessions.models import MAX_LABEL, DecisionSession
-from sdm_aid.storage import StorageError
+from sdm_aid.storage import ResumeCodeError, ResumeThrottledError, StorageError
 from sdm_aid.wizard import registry
 from sdm_aid.wizard.inputs import MAX_PARENTS, build_participants, check_people
-from sdm_ui import feedback, frame, services, state
+from sdm_ui import attempts, feedback, frame, services, state
 from sdm_ui.grid_view import AUDIENCE_TEXT
 from sdm_ui.text import html_text, md_escape
 
 ctx = frame.page(registry.START)
 t = ctx.t
-
-
-def client_key() -> str:
-    """Who is typing codes, for the service's throttling: the browser's address (hashed there)."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) and address else "local"
 
 
 def on_language_change() -> None:
@@ -116,6 +110,7 @@ with new_tab:
         value=t("Young person"),
         max_chars=MAX_LABEL,
         key="start.youth",
+        autocomplete="off",  # a shared tablet must not offer the previous family's names
     )
     parent_count = st.radio(
         t("How many parents or carers are here?"),
@@ -130,6 +125,7 @@ with new_tab:
             value=t("Parent {number}", number=n),
             max_chars=MAX_LABEL,
             key=f"start.parent.{n}",
+            autocomplete="off",
         )
         for n in range(1, parent_count + 1)
     ]
@@ -140,6 +136,7 @@ with new_tab:
             value=t("Peer worker"),
             max_chars=MAX_LABEL,
             key="start.peer_label",
+            autocomplete="off",
         )
         if peer
         else None
@@ -175,12 +172,31 @@ with resume_tab:
         max_chars=20,
         key="start.code",
         help=t("The code you got at the start of the conversation."),
+        autocomplete="off",
     )
     if st.button(t("Continue"), type="primary", key="start.resume"):
         try:
-            session = services.session_service().resume(code.strip(), client_key=client_key())
-        except ResumeCodeError:
-            st.error(t("This code does not work. Check the code and try again, or start a new conversation."))
+            session = services.session_service().resume(code.strip(), source=attempts.source())
+        except ResumeThrottledError as refused:
+            st.error(
+                t(
+                    "Too many wrong codes were typed on this screen. Wait {wait}, then try again.",
+                    wait=wait_text(refused.wait, ctx.language),
+                ),
+                icon=":material/hourglass_top:",
+            )
+        except ResumeCodeError as wrong:
+            if wrong.wait:
+                st.error(
+                    t(
+                        "This code does not work. Check the code. You can try again in {wait}.",
+                        wait=wait_text(wrong.wait, ctx.language),
+                    )
+                )
+            else:
+                st.error(
+                    t("This code does not work. Check the code and try again, or start a new conversation.")
+                )
         except StorageError:
             feedback.storage_down(t)
         else:

@@ -33,10 +33,12 @@ class Settings:
     resume_code_days: int = 30
     """How long a resume code stays valid."""
     resume_max_attempts: int = 5
-    """Wrong resume codes one client may type per window before it is refused for a while."""
+    """Wrong resume codes one browser may type before it has to wait (15 s, doubling each time)."""
     resume_max_attempts_global: int = 200
-    """Wrong resume codes from all clients together per window (slows down guessing at scale)."""
+    """Wrong resume codes from everybody per window after which every answer is slowed down
+    (never refused: a right code still works)."""
     resume_window_minutes: int = 15
+    """Wrong codes are forgotten after this long; also the longest wait."""
     busy_timeout_seconds: float = 15.0
     """How long SQLite waits for another writer before giving up with a clear error."""
     secret_key: bytes = field(default=b"", repr=False)

@@ -3,6 +3,7 @@ absolute timeouts (with a moved clock), logout on every page."""
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -106,13 +107,31 @@ def test_empty_fields_get_a_plain_message(clinic) -> None:
     assert [e.value for e in at.error] == ["Please fill in your username and your password."]
 
 
-def test_after_five_failures_even_the_right_password_is_refused(clinic) -> None:
+def test_after_five_failures_this_browser_waits_and_is_told_how_long(clinic) -> None:
     at = cs.deep_link(cs.SESSIONS_PAGE)
-    for _ in range(5):
+    for _ in range(4):
         at = cs.log_in(at, cs.USERNAME, "wrong password, long enough")
-    at = cs.log_in(at)
-    assert [e.value for e in at.error] == [auth.FAILED_LOGIN]
+        assert [e.value for e in at.error] == [auth.FAILED_LOGIN]
+    at = cs.log_in(at, cs.USERNAME, "wrong password, long enough")
+    [message] = [e.value for e in at.error]
+    assert re.fullmatch(r"Logging in did not work\. .* You can try again in 1\d seconds\.", message)
+    at = cs.log_in(at)  # the right password, but this browser has to wait first
+    [message] = [e.value for e in at.error]
+    assert re.fullmatch(r"Too many failed logins\. Wait 1?\d seconds, then try again\.", message)
     assert auth.LOGIN not in at.session_state
+    # Another browser (a colleague at the next desk, the same address) is not affected.
+    other = cs.log_in(cs.deep_link(cs.SESSIONS_PAGE))
+    assert auth.LOGIN in other.session_state
+
+
+def test_the_wait_is_named_in_dutch(clinic) -> None:
+    at = cs.deep_link(cs.SESSIONS_PAGE, locale="nl-NL")
+    for _ in range(6):
+        at = cs.log_in(at, cs.USERNAME, "wrong password, long enough")
+    [message] = [e.value for e in at.error]
+    assert re.fullmatch(
+        r"Te vaak niet gelukt om in te loggen\. Wacht 1?\d seconden en probeer het dan opnieuw\.", message
+    )
 
 
 def test_idle_for_fifteen_minutes_logs_out(clinic, moving_clock) -> None:
