@@ -49,6 +49,24 @@ def current_login() -> LoginSession | None:
     return value if isinstance(value, LoginSession) else None
 
 
+def active_login() -> LoginSession | None:
+    """This browser session's login if it still holds now (without counting as activity).
+
+    Widget callbacks run before the page, so before `require_login`: every callback that
+    changes something asks this first, and a click after the login ran out does nothing.
+    """
+    login = current_login()
+    if login is None or login_policy.state(login, clock.now()) != LoginState.ACTIVE:
+        return None
+    return login
+
+
+def still_active(login: LoginSession) -> bool:
+    """For work done outside a script run (a download made on click): does the login as it
+    was when the page was drawn still hold?"""
+    return login_policy.state(login, clock.now()) == LoginState.ACTIVE
+
+
 def clear_clinician_state() -> None:
     """Forget everything the clinician pages keep in this browser session."""
     for key in [k for k in st.session_state if str(k).startswith(PREFIX)]:
