@@ -3,11 +3,11 @@ answer, Streamlit's metrics not served, and a policy that allows only the listed
 
 from __future__ import annotations
 
-import asyncio
 import re
 from pathlib import Path
 
 import pytest
+from own_loop import run_in_own_loop
 
 from sdm_ui import page_scripts
 from sdm_ui.server import csp
@@ -32,7 +32,7 @@ def run(app, scope: dict) -> list[dict]:
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(SecurityHeaders(app, content_security_policy=POLICY)(scope, receive, send))
+    run_in_own_loop(SecurityHeaders(app, content_security_policy=POLICY)(scope, receive, send))
     return sent
 
 

@@ -4,7 +4,6 @@ it), and the settings are checked."""
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 import uvicorn.config
+from own_loop import run_in_own_loop
 from streamlit import net_util
 from streamlit.web.server import server_util
 
@@ -58,7 +58,7 @@ def client_seen(trusted: tuple[str, ...], client: tuple[str, int], forwarded: st
     config.load()
     headers = [(b"x-forwarded-for", forwarded.encode())] if forwarded else []
     scope = {"type": "http", "path": "/", "headers": headers, "client": client}
-    asyncio.run(config.loaded_app(scope, None, None))
+    run_in_own_loop(config.loaded_app(scope, None, None))
     return seen[0]
 
 
