@@ -10,7 +10,18 @@ from sdm_aid.sessions import labels, rules
 from sdm_aid.storage import StorageError
 from sdm_aid.wizard import fields as entry_fields
 from sdm_aid.wizard import registry
-from sdm_ui import clearing, feedback, fields, finish_actions, frame, guard, saving, services, state
+from sdm_ui import (
+    clearing,
+    feedback,
+    fields,
+    finish_actions,
+    frame,
+    guard,
+    page_scripts,
+    saving,
+    services,
+    state,
+)
 from sdm_ui.clinician.summary_view import summary_link
 from sdm_ui.text import html_text, md_escape
 from sdm_ui.wizard_view import open_session
@@ -60,10 +71,8 @@ with guard.page_body():
         )
         st.html(
             f'<button class="sdm-print" type="button">{escape(t("Print this page"))}</button>'
-            # Our own script (no user text): inline onclick handlers are removed by sanitising.
-            "<script>document.querySelectorAll('button.sdm-print').forEach("
-            "b => { b.onclick = () => window.print(); });</script>"
-            "<style>.sdm-print{min-height:3rem;padding:.5rem 1.25rem;font-size:1.05rem;"
+            + page_scripts.script_tag(page_scripts.PRINT_BUTTONS)  # allowed by the CSP (its hash)
+            + "<style>.sdm-print{min-height:3rem;padding:.5rem 1.25rem;font-size:1.05rem;"
             "border-radius:.5rem;border:1px solid #90a4ae;background:#fff;cursor:pointer}"
             "@media print{.sdm-print{display:none}}</style>",
             unsafe_allow_javascript=True,

@@ -121,8 +121,8 @@ with new_tab:
     youth_label = st.text_input(
         t("The young person (a first name or nickname is enough)"),
         value=t("Young person"),
-        autocomplete="off",
         key="start.youth",
+        autocomplete="off",  # a shared tablet must not offer the previous family's names
     )
     parent_count = st.radio(
         t("How many parents or carers are here?"),
@@ -135,8 +135,8 @@ with new_tab:
         st.text_input(
             t("Parent or carer {number} (a name or nickname)", number=n),
             value=t("Parent {number}", number=n),
-            autocomplete="off",
             key=f"start.parent.{n}",
+            autocomplete="off",
         )
         for n in range(1, parent_count + 1)
     ]
@@ -145,8 +145,8 @@ with new_tab:
         st.text_input(
             t("The peer worker (a first name is enough)"),
             value=t("Peer worker"),
-            autocomplete="off",
             key="start.peer_label",
+            autocomplete="off",
         )
         if peer
         else None

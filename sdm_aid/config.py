@@ -7,6 +7,7 @@ A bad value raises `ConfigError` with a message that names the variable and says
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 import secrets
 import tempfile
@@ -32,10 +33,12 @@ class Settings:
     resume_code_days: int = 30
     """How long a resume code stays valid."""
     resume_max_attempts: int = 5
-    """Wrong resume codes one client may type per window before it is refused for a while."""
+    """Wrong resume codes one browser may type before it has to wait (15 s, doubling each time)."""
     resume_max_attempts_global: int = 200
-    """Wrong resume codes from all clients together per window (slows down guessing at scale)."""
+    """Wrong resume codes from everybody per window after which every answer is slowed down
+    (never refused: a right code still works)."""
     resume_window_minutes: int = 15
+    """Wrong codes are forgotten after this long; also the longest wait."""
     busy_timeout_seconds: float = 15.0
     """How long SQLite waits for another writer before giving up with a clear error."""
     secret_key: bytes = field(default=b"", repr=False)
@@ -120,6 +123,32 @@ def _key_from_file(data_dir: Path) -> bytes:
             f"at least {MIN_SECRET_KEY_LENGTH} needed)."
         )
     return key.encode()
+
+
+def load_trusted_proxies(env: Mapping[str, str] = os.environ) -> tuple[str, ...]:
+    """SDM_AID_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For is believed.
+
+    Comma-separated addresses or networks (e.g. `127.0.0.1` for a proxy on this machine,
+    `10.0.0.5, 10.1.0.0/24`). Empty (the default): the header is never believed, and the
+    client is the address the connection comes from.
+    """
+    proxies: list[str] = []
+    for part in env.get("SDM_AID_TRUSTED_PROXIES", "").split(","):
+        entry = part.strip()
+        if not entry:
+            continue
+        try:
+            proxies.append(
+                str(ipaddress.ip_network(entry, strict=False))
+                if "/" in entry
+                else str(ipaddress.ip_address(entry))
+            )
+        except ValueError:
+            raise ConfigError(
+                "SDM_AID_TRUSTED_PROXIES must list IP addresses or networks separated by commas, "
+                f"for example 127.0.0.1 or 10.0.0.0/24 (got {entry!r})."
+            ) from None
+    return tuple(proxies)
 
 
 def load_settings(env: Mapping[str, str] = os.environ) -> Settings:

@@ -20,8 +20,10 @@ from sdm_aid.clinician.actions import ClinicianAction, access_action
 from sdm_aid.clinician.login_policy import LoginSession, LoginState
 from sdm_aid.clinician.sso import admitted_username
 from sdm_aid.i18n import Translator
+from sdm_aid.i18n.durations import wait_text
 from sdm_aid.services.clinicians import MAX_PASSWORD_LENGTH, normalise_username
 from sdm_aid.storage import StorageError
+from sdm_ui import attempts
 from sdm_ui.clinician import clock
 from sdm_ui.clinician import services as clinician_services
 from sdm_ui.text import html_text
@@ -37,21 +39,32 @@ SUBMIT_KEY = "clin.form.submit"
 MAX_USERNAME_INPUT = 64
 IDLE_CHECK_SECONDS = 30
 
-FAILED_LOGIN = (
-    "Logging in did not work. Check your username and password and try again. "
-    "After several wrong tries, please wait 15 minutes."
-)
-
-
-def client_key() -> str:
-    """Who is typing, for throttling: the browser's address (kept in memory only)."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) and address else "local"
+FAILED_LOGIN = "Logging in did not work. Check your username and password and try again."
+FAILED_LOGIN_WAIT = "Logging in did not work. Check your username and password. You can try again in {wait}."
+REFUSED_LOGIN = "Too many failed logins. Wait {wait}, then try again."
 
 
 def current_login() -> LoginSession | None:
     value = st.session_state.get(LOGIN)
     return value if isinstance(value, LoginSession) else None
+
+
+def active_login() -> LoginSession | None:
+    """This browser session's login if it still holds now (without counting as activity).
+
+    Widget callbacks run before the page, so before `require_login`: every callback that
+    changes something asks this first, and a click after the login ran out does nothing.
+    """
+    login = current_login()
+    if login is None or login_policy.state(login, clock.now()) != LoginState.ACTIVE:
+        return None
+    return login
+
+
+def still_active(login: LoginSession) -> bool:
+    """For work done outside a script run (a download made on click): does the login as it
+    was when the page was drawn still hold?"""
+    return login_policy.state(login, clock.now()) == LoginState.ACTIVE
 
 
 def clear_clinician_state() -> None:
@@ -199,27 +212,25 @@ def login_form(ct: Translator) -> None:
 
 
 def _try_local_login(ct: Translator, username: str, password: str) -> None:
-    now = clock.now()
     name = normalise_username(username or "")
-    throttle = clinician_services.throttle()
-    client = client_key()
     if not name or not password:
         st.error(ct("Please fill in your username and your password."))
         return
-    if not throttle.allowed(client, name, now):
-        st.error(ct(FAILED_LOGIN))
-        return
     try:
-        ok = clinician_services.accounts().verify(name, password)
+        attempt = clinician_services.login().attempt(name, password, attempts.source())
     except StorageError:
         st.error(ct("Logging in is not possible right now: the database cannot be reached. Try again later."))
         return
-    if not ok:
-        throttle.failed(client, name, now)
-        st.error(ct(FAILED_LOGIN))
+    if not attempt.ok:
+        wait = wait_text(attempt.wait, ct.language)
+        if not attempt.checked:
+            st.error(ct(REFUSED_LOGIN, wait=wait))
+        elif attempt.wait:
+            st.error(ct(FAILED_LOGIN_WAIT, wait=wait))
+        else:
+            st.error(ct(FAILED_LOGIN))
         return
-    throttle.succeeded(client, name)
-    login = login_policy.start(name, "local", now)
+    login = login_policy.start(name, "local", clock.now())
     _record_quietly(login, ClinicianAction.LOG_IN)
     st.session_state[LOGIN] = login
     st.rerun()

@@ -8,21 +8,22 @@ code field right there, instead of an empty screen.
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, timedelta
 
 import streamlit as st
 
 from sdm_aid.i18n import LANGUAGES, Language, Translator
-from sdm_aid.services.sessions import ResumeCodeError
+from sdm_aid.i18n.durations import wait_text
 from sdm_aid.sessions import resume_codes
-from sdm_aid.storage import StorageError
+from sdm_aid.storage import ResumeCodeError, ResumeThrottledError, StorageError
 from sdm_aid.wizard import registry
-from sdm_ui import browser_helper, frame, services, state
+from sdm_ui import attempts, browser_helper, feedback, frame, guard, services, state
 from sdm_ui.text import html_text
 
 CODE_KEY = "start.code"
 ERROR = "sdm.resume_error"
-WRONG, UNAVAILABLE = "wrong", "unavailable"
+"""What went wrong at the last 'Continue': (kind, seconds to wait)."""
+WRONG, THROTTLED, UNAVAILABLE = "wrong", "throttled", "unavailable"
 
 
 def lost_language() -> Language | None:
@@ -36,22 +37,20 @@ def lost_language() -> Language | None:
     return value if value in LANGUAGES else None  # type: ignore[return-value]
 
 
-def client_key() -> str:
-    """Who is typing codes, for the service's throttling: the browser's address (hashed there)."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) and address else "local"
-
-
+@guard.callback
 def resume() -> None:
     """Button callback: open the conversation behind the typed code, then go to its step."""
     typed = str(st.session_state.get(CODE_KEY) or "")
     try:
-        session = services.session_service().resume(typed.strip(), client_key=client_key())
-    except ResumeCodeError:
-        st.session_state[ERROR] = WRONG
+        session = services.session_service().resume(typed.strip(), source=attempts.source())
+    except ResumeThrottledError as refused:
+        st.session_state[ERROR] = (THROTTLED, refused.wait.total_seconds())
+        return
+    except ResumeCodeError as wrong:
+        st.session_state[ERROR] = (WRONG, wrong.wait.total_seconds() if wrong.wait else 0.0)
         return
     except StorageError:
-        st.session_state[ERROR] = UNAVAILABLE
+        st.session_state[ERROR] = (UNAVAILABLE, 0.0)
         return
     st.session_state.pop(ERROR, None)
     state.set_draft(session, fresh_widgets=True)
@@ -69,12 +68,18 @@ def code_form(t: Translator) -> None:
         help=t("The code you got at the start of the conversation."),
         autocomplete="off",
     )
-    problem = st.session_state.pop(ERROR, None)
-    if problem == WRONG:
+    kind, seconds = st.session_state.pop(ERROR, (None, 0.0))
+    wait = wait_text(timedelta(seconds=seconds), t.language) if seconds else ""
+    if kind == THROTTLED:
+        st.error(
+            t("Too many wrong codes were typed on this screen. Wait {wait}, then try again.", wait=wait),
+            icon=":material/hourglass_top:",
+        )
+    elif kind == WRONG and wait:
+        st.error(t("This code does not work. Check the code. You can try again in {wait}.", wait=wait))
+    elif kind == WRONG:
         st.error(t("This code does not work. Check the code and try again, or start a new conversation."))
-    elif problem == UNAVAILABLE:
-        from sdm_ui import feedback
-
+    elif kind == UNAVAILABLE:
         feedback.storage_down(t)
     st.button(t("Continue"), type="primary", key="start.resume", on_click=resume)
 

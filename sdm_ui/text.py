@@ -13,10 +13,13 @@ from html import escape
 
 import streamlit as st
 
+from sdm_aid.render.typed_text import keep_spaces
+
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 
 
 _AUTOLINK = re.compile(r"(?i)(://|www\.|@)")
+_LINE_BREAKS = re.compile(r" *[\t\r\n\f\v]+ *")
 _ZWSP = "\u200b"
 
 
@@ -25,8 +28,9 @@ def md_escape(text: str) -> str:
     them), so no link, image, emphasis, HTML tag, emoji or icon shortcode can form.
     Escaping does not stop Streamlit from turning bare addresses (http://..., www...., a@b)
     into links, so an invisible zero-width space is put inside those patterns.
-    Line breaks become spaces: labels are one line."""
-    broken = _AUTOLINK.sub(lambda m: m.group(1)[0] + _ZWSP + m.group(1)[1:], " ".join(text.split()))
+    Line breaks become spaces (labels are one line); double spaces stay double."""
+    one_line = keep_spaces(_LINE_BREAKS.sub(" ", text).strip())
+    broken = _AUTOLINK.sub(lambda m: m.group(1)[0] + _ZWSP + m.group(1)[1:], one_line)
     return _PUNCTUATION.sub(r"\\\1", broken)
 
 
@@ -36,10 +40,10 @@ def plain(text: str) -> None:
 
 
 def html_text(text: str, *, tag: str = "p", css_class: str = "", **attributes: str) -> None:
-    """Escaped text in our own element, e.g. a heading that must not parse Markdown.
-    `attributes` become HTML attributes (`data_saved="..."` -> `data-saved="..."`)."""
+    """Escaped text in our own element, e.g. a heading that must not parse Markdown; double
+    spaces stay double. `attributes` become HTML attributes (`data_saved=` -> `data-saved=`)."""
     pairs = ({"class": css_class} if css_class else {}) | {
         k.replace("_", "-"): v for k, v in attributes.items()
     }
     attribute = "".join(f' {name}="{escape(value)}"' for name, value in pairs.items())
-    st.html(f"<{tag}{attribute}>{escape(text)}</{tag}>")
+    st.html(f"<{tag}{attribute}>{escape(keep_spaces(text))}</{tag}>")

@@ -13,7 +13,7 @@ from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.wizard import prompts, registry, steps
 from sdm_aid.wizard.fields import skip_reason
 from sdm_aid.wizard.steps import Missing, Problem
-from sdm_ui import fields, frame, guard, recovery, saving, state, wizard_actions
+from sdm_ui import fields, frame, guard, page_scripts, recovery, saving, state, wizard_actions
 from sdm_ui.fields import bind
 from sdm_ui.frame import PageContext
 from sdm_ui.steps import (
@@ -41,10 +41,7 @@ MODULES: dict[SdmElement, ModuleType] = {
     SdmElement.DECIDE: decide,
     SdmElement.FOLLOW_UP: follow_up,
 }
-_SCROLL_TOP_JS = (
-    "<script>(document.querySelector('[data-testid=\"stMain\"]')||window).scrollTo({top:0});"
-    "window.scrollTo({top:0});</script>"
-)
+_SCROLL_TOP_JS = page_scripts.script_tag(page_scripts.SCROLL_TO_TOP)  # allowed by the CSP (its hash)
 
 MISSING_TEXT = {
     Missing.IMPORTANCE: "{name}: please rate every point.",

@@ -132,10 +132,20 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def service(any_database: Database, settings: Settings, clock: FakeClock) -> SessionService:
-    return SessionService(any_database, settings, now=clock)
+def sleeps() -> list[float]:
+    """The throttle's slow-downs (seconds), recorded instead of slept."""
+    return []
 
 
 @pytest.fixture
-def sql_service(database: Database, settings: Settings, clock: FakeClock) -> SessionService:
-    return SessionService(database, settings, now=clock)
+def service(
+    any_database: Database, settings: Settings, clock: FakeClock, sleeps: list[float]
+) -> SessionService:
+    return SessionService(any_database, settings, now=clock, sleep=sleeps.append)
+
+
+@pytest.fixture
+def sql_service(
+    database: Database, settings: Settings, clock: FakeClock, sleeps: list[float]
+) -> SessionService:
+    return SessionService(database, settings, now=clock, sleep=sleeps.append)

@@ -1,36 +1,90 @@
-"""`sdm-aid export CODE_OR_ID`: one session as schema-versioned JSON (and nothing of another)."""
+"""`sdm-aid export [SESSION_ID]`: one session as schema-versioned JSON (and nothing of another).
+
+A resume code opens a family's answers, so it is never typed on the command line, where it
+would stay in the shell history and be visible to other users in the process list: leave
+the id out and type the code when asked, or pipe it in with --code-stdin.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
 import uuid
 from pathlib import Path
 
-from sdm_aid.cli.sessions import CLI_USER, EXIT_FAILED, EXIT_OK, open_service, storage_command
+from sdm_aid.cli.sessions import CLI_USER, EXIT_FAILED, EXIT_OK, EXIT_USAGE, open_service, storage_command
 from sdm_aid.services.clinicians import AccessAction, AccessLog
+
+CODE_ON_COMMAND_LINE = (
+    "sdm-aid export: a resume code does not belong on the command line (it would stay in the "
+    "shell history). Run `sdm-aid export` and type the code when asked, or pipe it in: "
+    "`sdm-aid export --code-stdin < file`. A session id may be given on the command line."
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export one session as JSON",
-        description="Write one session as schema-versioned JSON, found by its id or its resume code. "
-        "The export holds everything the family typed: keep it safe. Recorded in the access log.",
+        description="Write one session as schema-versioned JSON, found by its id or by its resume code "
+        "(asked for, never on the command line). The export holds everything the family typed: keep it "
+        "safe. Recorded in the access log.",
     )
-    parser.add_argument("session", metavar="CODE_OR_ID", help="the session id or its resume code")
+    parser.add_argument(
+        "session",
+        metavar="SESSION_ID",
+        nargs="?",
+        help="the session id; without it, the resume code is asked for",
+    )
+    parser.add_argument(
+        "--code-stdin", action="store_true", help="read the resume code from the first line of stdin"
+    )
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (new file) instead of stdout"
     )
     parser.set_defaults(handler=handle)
 
 
+def _is_session_id(text: str) -> bool:
+    try:
+        uuid.UUID(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def _which_session(args: argparse.Namespace) -> str | None:
+    """The session id, or the resume code read from stdin or the terminal; None: usage error."""
+    if args.session is not None:
+        if args.code_stdin:
+            print("sdm-aid export: give a session id or --code-stdin, not both.", file=sys.stderr)
+            return None
+        if not _is_session_id(args.session):
+            print(CODE_ON_COMMAND_LINE, file=sys.stderr)
+            return None
+        return args.session
+    if args.code_stdin:
+        return sys.stdin.readline().strip()
+    if not sys.stdin.isatty():
+        print(
+            "sdm-aid export: no terminal to ask for the resume code. Pipe it in with --code-stdin, "
+            "or give the session id.",
+            file=sys.stderr,
+        )
+        return None
+    return getpass.getpass("Resume code: ").strip()
+
+
 @storage_command
 def handle(args: argparse.Namespace) -> int:
+    wanted = _which_session(args)
+    if wanted is None:
+        return EXIT_USAGE
     service = open_service()
-    document = service.export(args.session)
+    document = service.export(wanted)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if args.output is None:
         sys.stdout.write(text)

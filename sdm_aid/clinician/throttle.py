@@ -1,65 +1,38 @@
-"""Slowing down password guessing on the clinician login.
+"""Slowing down password guessing on the clinician login (sdm_aid.throttling).
 
-Failed logins are counted per client (the browser's address) and per username, in a sliding
-window. Once either count reaches its limit, every attempt from that client or for that
-username is refused without checking the password, until old failures leave the window.
-The login form shows one generic message for a wrong password and for a refusal, so it
-tells an attacker nothing about which usernames exist.
+- The browser session's own failed logins: 5 free, then a wait from 15 seconds, doubling
+  with every further failure, up to 15 minutes.
+- A username's failed logins (from wherever): 10 free, then the same waits for that username.
+- Failures from one known address (more than 20), or from everybody (more than 100), only
+  slow every answer there (or everywhere) down by 2 seconds per such amount, at most 10:
+  they never refuse another clinician, also not one behind the same address.
 
-In memory, per server process: enough for one clinic's server, and nothing personal is
-written anywhere (keys are only held while they count).
+While a wait runs the password is not checked. The login form shows one message for a wrong
+password and an unknown username, so it tells nobody which usernames exist. The state lives
+in the database (`throttle_attempts`), shared by every server process.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import deque
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
+
+from sdm_aid.throttling.policy import Backoff, KeyKind, Policy, SlowDown
 
 WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_CLIENT = 5
-MAX_FAILURES_PER_USERNAME = 10
+FIRST_WAIT = timedelta(seconds=15)
+FREE_PER_BROWSER = 5
+FREE_PER_USERNAME = 10
+SLOW_DOWN_AFTER_PER_ADDRESS = 20
+SLOW_DOWN_AFTER_FROM_EVERYBODY = 100
+SLOW_DOWN_STEP = timedelta(seconds=2)
+LONGEST_SLOW_DOWN = timedelta(seconds=10)
 
-
-@dataclass
-class LoginThrottle:
-    window: timedelta = WINDOW
-    max_per_client: int = MAX_FAILURES_PER_CLIENT
-    max_per_username: int = MAX_FAILURES_PER_USERNAME
-    _failures: dict[tuple[str, str], deque[datetime]] = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    @staticmethod
-    def _keys(client: str, username: str) -> tuple[tuple[str, str], tuple[str, str]]:
-        return ("client", client), ("user", username.strip().lower())
-
-    def _recent(self, key: tuple[str, str], now: datetime) -> int:
-        times = self._failures.get(key)
-        if not times:
-            return 0
-        while times and now - times[0] >= self.window:
-            times.popleft()
-        if not times:
-            del self._failures[key]
-            return 0
-        return len(times)
-
-    def allowed(self, client: str, username: str, now: datetime) -> bool:
-        """False while this client or this username has too many recent failures."""
-        client_key, user_key = self._keys(client, username)
-        with self._lock:
-            return (
-                self._recent(client_key, now) < self.max_per_client
-                and self._recent(user_key, now) < self.max_per_username
-            )
-
-    def failed(self, client: str, username: str, now: datetime) -> None:
-        with self._lock:
-            for key in self._keys(client, username):
-                self._failures.setdefault(key, deque()).append(now)
-
-    def succeeded(self, client: str, username: str) -> None:
-        with self._lock:
-            for key in self._keys(client, username):
-                self._failures.pop(key, None)
+LOGIN_POLICY = Policy(
+    window=WINDOW,
+    backoff={
+        KeyKind.BROWSER: Backoff(FREE_PER_BROWSER, FIRST_WAIT, WINDOW),
+        KeyKind.USER: Backoff(FREE_PER_USERNAME, FIRST_WAIT, WINDOW),
+    },
+    slow_down={KeyKind.CLIENT: SlowDown(SLOW_DOWN_AFTER_PER_ADDRESS, SLOW_DOWN_STEP, LONGEST_SLOW_DOWN)},
+    slow_down_all=SlowDown(SLOW_DOWN_AFTER_FROM_EVERYBODY, SLOW_DOWN_STEP, LONGEST_SLOW_DOWN),
+)

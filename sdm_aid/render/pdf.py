@@ -39,6 +39,7 @@ from reportlab.platypus import (
 )
 
 from sdm_aid.render.model import Block, Bullets, Fields, Para, Section, Summary, Table
+from sdm_aid.render.typed_text import for_print
 
 FONT_DIR = Path(__file__).with_name("fonts")
 FONT = "DejaVuSans"
@@ -91,7 +92,9 @@ def _style(name: str, **overrides: Any) -> ParagraphStyle:
         "fontSize": 9.5,
         "leading": 12.5,
         "spaceAfter": 3,
-        "splitLongWords": 1,  # a 5000-character word wraps instead of overflowing
+        # Last resort only: typed_text.for_print gives long words soft hyphens, where
+        # reportlab breaks them with a visible hyphen.
+        "splitLongWords": 1,
         "allowWidows": 0,
         "allowOrphans": 0,
     }
@@ -135,7 +138,9 @@ class _Paragraph(Paragraph):
 
 def _markup(text: str) -> str:
     """Raw text -> reportlab paragraph markup: escaped once, newlines as line breaks."""
-    return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br/>")
+    # A space before each <br/>: reportlab 5.1 breaks a word at its soft hyphens only when a
+    # space follows it, so the last word before a line break would be cut without a hyphen.
+    return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", " <br/>")
 
 
 def _para(text: str, style: str) -> Paragraph:
@@ -322,6 +327,7 @@ def _footer_canvas(summary: Summary) -> Callable[..., canvas.Canvas]:
 
 
 def story(summary: Summary) -> list[Flowable]:
+    summary = for_print(summary)  # spaces as typed; long words break only with a hyphen
     flowables: list[Flowable] = [
         _para(summary.title, "title"),
         _para(summary.subtitle, "subtitle"),

@@ -8,18 +8,22 @@ import contextlib
 import logging
 import re
 import secrets
+import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from sdm_aid.clinician.throttle import LOGIN_POLICY
 from sdm_aid.services.sessions import utc_now
+from sdm_aid.services.throttle import Outcome, Throttle
 from sdm_aid.storage.database import DuplicateError, SupportsUnitOfWork
 from sdm_aid.storage.records import AccessLogEntry, ClinicianRecord
+from sdm_aid.throttling.sources import AttemptSource
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +163,58 @@ class ClinicianAccounts:
         with self.database.unit_of_work() as uow:
             records = uow.clinicians.all()
         return [Clinician(r.username, r.created_at, r.disabled_at) for r in records]
+
+
+@dataclass(frozen=True, slots=True)
+class LoginAttempt:
+    ok: bool
+    username: str
+    wait: timedelta = timedelta(0)
+    """When not ok: how long before this browser (or this username) may try again."""
+    checked: bool = True
+    """False: refused without checking the password, because a wait was running."""
+
+
+class ClinicianLogin:
+    """Local logins, throttled by `sdm_aid.clinician.throttle.LOGIN_POLICY`.
+
+    A refused try costs the same as a checked one (the password is verified and the result
+    thrown away, the same rows read and written), so the time an answer takes tells nothing.
+    """
+
+    def __init__(
+        self,
+        accounts: ClinicianAccounts,
+        secret: bytes,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.accounts = accounts
+        self.throttle = Throttle("login", LOGIN_POLICY, secret, sleep=sleep)
+        self._now = now
+
+    def attempt(self, username: str, password: str, source: AttemptSource) -> LoginAttempt:
+        name = normalise_username(username)
+        source = replace(source, user=name)
+        database = self.accounts.database
+        now = self._now()
+        with database.unit_of_work() as uow:
+            reading = self.throttle.read(uow, source, now)
+        verified = self.accounts.verify(name, password)  # also when refused: the same time
+        if not reading.verdict.allowed:
+            outcome = Outcome.REFUSED
+        else:
+            outcome = Outcome.SUCCEEDED if verified else Outcome.FAILED
+        with database.unit_of_work(write=True) as uow:
+            wait = self.throttle.record(uow, reading, outcome, now)
+            uow.commit()
+        self.throttle.slow_down(reading)
+        if outcome is not Outcome.SUCCEEDED:
+            log.info("clinician login failed%s", "" if reading.verdict.allowed else " (refused unchecked)")
+        return LoginAttempt(
+            ok=outcome is Outcome.SUCCEEDED, username=name, wait=wait, checked=reading.verdict.allowed
+        )
 
 
 class AccessAction(StrEnum):

@@ -8,6 +8,7 @@ never answer text and never a resume code.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -16,12 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from sdm_aid.config import Settings
+from sdm_aid.services.throttle import Outcome, Throttle
 from sdm_aid.sessions import resume_codes
 from sdm_aid.sessions.export import export_document
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.sessions.status import DUE_WITHIN, SessionStatus, planned_follow_up_state
 from sdm_aid.storage.database import Database, DuplicateError, SupportsUnitOfWork, open_database
-from sdm_aid.storage.errors import ResumeCodeError, SessionNotFoundError, StaleSessionError
+from sdm_aid.storage.errors import (
+    ResumeCodeError,
+    ResumeThrottledError,
+    SessionNotFoundError,
+    StaleSessionError,
+)
 from sdm_aid.storage.records import (
     FOLLOW_UP_KINDS,
     AccessLogEntry,
@@ -34,6 +41,7 @@ from sdm_aid.storage.records import (
     SessionRecord,
 )
 from sdm_aid.storage.repository import UnitOfWork, chunks
+from sdm_aid.throttling.sources import AttemptSource
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +77,21 @@ class SessionService:
         settings: Settings,
         *,
         now: Callable[[], datetime] = utc_now,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.database = database
         self.settings = settings
         self._clock = now
+        self.resume_throttle = Throttle(
+            "resume",
+            resume_codes.throttle_policy(
+                free=settings.resume_max_attempts,
+                everybody=settings.resume_max_attempts_global,
+                window=settings.resume_window,
+            ),
+            settings.secret_key,
+            sleep=sleep,
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SessionService:
@@ -178,36 +197,41 @@ class SessionService:
         log.info("session %s: new resume code issued", session_id)
         return code
 
-    def resume(self, code: str, *, client_key: str) -> DecisionSession:
-        """The session behind a typed code. One error for every failure: `ResumeCodeError`.
+    def resume(self, code: str, *, source: AttemptSource) -> DecisionSession:
+        """The session behind a typed code.
 
-        `client_key` identifies who is typing (e.g. the browser session or address); after
-        `resume_max_attempts` wrong codes per client, or `resume_max_attempts_global` from
-        everyone, within the window, every code is refused until the window has passed.
+        Any failure raises `ResumeCodeError`, with the wait this browser now has before its
+        next code is checked (sdm_aid.throttling: only its own wrong codes make it wait).
+        While that wait runs, a code is not checked at all: `ResumeThrottledError`. Wrong
+        codes from one address or from everybody only slow every answer down; a right code
+        is never refused for what somebody else typed.
+
+        Every answer does the same work: the code is hashed and looked up, the throttle
+        state read and one row written, whether the code is then used or not.
         """
         settings = self.settings
+        throttle = self.resume_throttle
         now = self._now()
-        window_start = now - settings.resume_window
-        client = resume_codes.client_hash(client_key, settings.secret_key)
         normalised = resume_codes.normalise(code)
+        typed_hash = resume_codes.code_hash(normalised or "", settings.secret_key)
         with self.database.unit_of_work(write=True) as uow:
-            attempts = uow.resume_attempts
-            throttled = (
-                attempts.failures_since(window_start, client_hash=client) >= settings.resume_max_attempts
-                or attempts.failures_since(window_start) >= settings.resume_max_attempts_global
-            )
-            record = None
-            if not throttled and normalised is not None:
-                found = uow.resume_codes.get(resume_codes.code_hash(normalised, settings.secret_key))
-                if found is not None and found.expires_at > now:
-                    record = uow.sessions.get(found.session_id)
-            if record is None:
-                if not throttled:
-                    attempts.add_failure(client, now)
-                attempts.forget_before(window_start)
-                uow.commit()
-                log.info("resume refused%s", " (throttled)" if throttled else "")
-                raise ResumeCodeError()
+            reading = throttle.read(uow, source, now)
+            found = uow.resume_codes.get(typed_hash)
+            usable = normalised is not None and found is not None and found.expires_at > now
+            record = uow.sessions.get(found.session_id) if usable and reading.verdict.allowed else None
+            if record is not None:
+                outcome = Outcome.SUCCEEDED
+            else:
+                outcome = Outcome.FAILED if reading.verdict.allowed else Outcome.REFUSED
+            wait = throttle.record(uow, reading, outcome, now)
+            uow.commit()
+        throttle.slow_down(reading)
+        if outcome is Outcome.REFUSED:
+            log.info("resume refused unchecked (this browser has to wait)")
+            raise ResumeThrottledError(wait)
+        if record is None:
+            log.info("resume refused")
+            raise ResumeCodeError(wait)
         log.info("session %s resumed", record.id)
         return record.to_session()
 

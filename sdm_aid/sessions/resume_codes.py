@@ -13,6 +13,9 @@ import hashlib
 import hmac
 import math
 import secrets
+from datetime import timedelta
+
+from sdm_aid.throttling.policy import Backoff, KeyKind, Policy, SlowDown
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 """No 0/O and no 1/I: nothing to confuse when reading a code off paper or a screen."""
@@ -48,6 +51,20 @@ def code_hash(code: str, key: bytes) -> str:
     return hmac.new(key, b"resume-code:" + code.encode("ascii"), hashlib.sha256).hexdigest()
 
 
-def client_hash(client_key: str, key: bytes) -> str:
-    """Keyed hash of a client key (e.g. an IP address) for throttling; the raw key is not kept."""
-    return hmac.new(key, b"resume-client:" + client_key.encode("utf-8"), hashlib.sha256).hexdigest()
+FIRST_WAIT = timedelta(seconds=15)
+SLOW_DOWN_STEP = timedelta(seconds=2)
+LONGEST_SLOW_DOWN = timedelta(seconds=10)
+SHARED_ADDRESS_FACTOR = 4
+"""One address may be shared by several tablets: it gets four times a browser's free tries."""
+
+
+def throttle_policy(*, free: int, everybody: int, window: timedelta) -> Policy:
+    """Wrong codes: `free` per browser, then waits from 15 seconds, doubling, up to `window`.
+    Beyond 4 x `free` from one known address, or `everybody` from all together, every answer
+    there (or everywhere) takes 2 seconds longer per such amount, at most 10."""
+    return Policy(
+        window=window,
+        backoff={KeyKind.BROWSER: Backoff(free, FIRST_WAIT, window)},
+        slow_down={KeyKind.CLIENT: SlowDown(SHARED_ADDRESS_FACTOR * free, SLOW_DOWN_STEP, LONGEST_SLOW_DOWN)},
+        slow_down_all=SlowDown(everybody, SLOW_DOWN_STEP, LONGEST_SLOW_DOWN),
+    )

@@ -7,6 +7,7 @@ from sdm_aid.storage.database import Database, DuplicateError, open_database
 from sdm_aid.storage.errors import (
     DatabaseUnavailableError,
     ResumeCodeError,
+    ResumeThrottledError,
     SessionNotFoundError,
     StaleSessionError,
     StorageError,
@@ -19,6 +20,7 @@ __all__ = [
     "DuplicateError",
     "FollowUpRow",
     "ResumeCodeError",
+    "ResumeThrottledError",
     "SessionNotFoundError",
     "SessionOrder",
     "SessionPage",

@@ -6,6 +6,8 @@ They never contain answer text, resume codes or SQL parameters.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 
 class StorageError(Exception):
     """Base of every storage error."""
@@ -30,12 +32,23 @@ class StaleSessionError(StorageError):
 
 
 class ResumeCodeError(StorageError):
-    """One generic message for unknown, expired, malformed and throttled codes."""
+    """One generic message for unknown, expired and malformed codes.
+
+    `wait`: how long before a code typed in the same browser is checked again (zero: at
+    once); it grows with that browser's own wrong codes only.
+    """
 
     MESSAGE = "Unknown or expired code."
 
-    def __init__(self) -> None:
+    def __init__(self, wait: timedelta = timedelta(0)) -> None:
         super().__init__(self.MESSAGE)
+        self.wait = wait
+
+
+class ResumeThrottledError(ResumeCodeError):
+    """The code was not checked: this browser has to wait `wait` first."""
+
+    MESSAGE = "Too many wrong codes; wait before trying again."
 
 
 class DatabaseUnavailableError(StorageError):

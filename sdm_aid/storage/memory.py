@@ -21,6 +21,7 @@ from sdm_aid.storage.database import Backend, DuplicateError
 from sdm_aid.storage.errors import StorageError
 from sdm_aid.storage.records import (
     AccessLogEntry,
+    AttemptRecord,
     ClinicianRecord,
     FollowUpRow,
     ResumeCodeRecord,
@@ -30,13 +31,14 @@ from sdm_aid.storage.records import (
     SessionRecord,
 )
 from sdm_aid.storage.repository import PLANNED
+from sdm_aid.throttling.policy import History, KeyKind
 
 
 @dataclass
 class _State:
     sessions: dict[uuid.UUID, SessionRecord] = field(default_factory=dict)
     codes: dict[str, ResumeCodeRecord] = field(default_factory=dict)
-    attempts: list[tuple[str, datetime]] = field(default_factory=list)
+    attempts: list[AttemptRecord] = field(default_factory=list)
     clinicians: dict[str, ClinicianRecord] = field(default_factory=dict)
     access_log: list[AccessLogEntry] = field(default_factory=list)
 
@@ -152,18 +154,28 @@ class _Codes:
         self._s.codes = {h: c for h, c in self._s.codes.items() if c.session_id != session_id}
 
 
-class _Attempts:
+class _Throttle:
     def __init__(self, state: _State) -> None:
         self._s = state
 
-    def add_failure(self, client_hash: str, at: datetime) -> None:
-        self._s.attempts.append((client_hash, at))
+    def add(self, attempt: AttemptRecord) -> None:
+        self._s.attempts.append(attempt)
 
-    def failures_since(self, since: datetime, *, client_hash: str | None = None) -> int:
-        return sum(1 for h, at in self._s.attempts if at >= since and client_hash in (None, h))
+    def _failed(self, scope: str, since: datetime) -> list[AttemptRecord]:
+        return [a for a in self._s.attempts if a.scope == scope and a.at >= since and a.failed]
 
-    def forget_before(self, before: datetime) -> None:
-        self._s.attempts = [(h, at) for h, at in self._s.attempts if at >= before]
+    def history(self, scope: str, kind: KeyKind, key: str, *, since: datetime) -> History:
+        times = [a.at for a in self._failed(scope, since) if a.keys.get(kind) == key]
+        return History(len(times), max(times, default=None))
+
+    def failures(self, scope: str, *, since: datetime) -> int:
+        return len(self._failed(scope, since))
+
+    def forget(self, scope: str, kind: KeyKind, key: str) -> None:
+        self._s.attempts = [a for a in self._s.attempts if not (a.scope == scope and a.keys.get(kind) == key)]
+
+    def forget_before(self, scope: str, before: datetime) -> None:
+        self._s.attempts = [a for a in self._s.attempts if not (a.scope == scope and a.at < before)]
 
 
 class _Clinicians:
@@ -221,7 +233,7 @@ class InMemoryUnitOfWork:
         self._state = state
         self.sessions = _Sessions(state)
         self.resume_codes = _Codes(state)
-        self.resume_attempts = _Attempts(state)
+        self.throttle = _Throttle(state)
         self.clinicians = _Clinicians(state)
         self.access_log = _AccessLog(state)
         self.committed = False

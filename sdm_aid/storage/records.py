@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.sessions.status import SessionStatus, session_status
+from sdm_aid.throttling.policy import KeyKind
 
 FollowUpKind = Literal["due", "overdue", "upcoming"]
 FOLLOW_UP_KINDS: tuple[FollowUpKind, ...] = ("due", "overdue", "upcoming")
@@ -179,6 +180,17 @@ class ResumeCodeRecord:
     session_id: uuid.UUID
     created_at: datetime
     expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRecord:
+    """One try at a resume code or a login, as the throttle keeps it: keyed hashes only."""
+
+    scope: str
+    at: datetime
+    failed: bool
+    """True: checked and wrong. False: refused unchecked while its source had to wait."""
+    keys: dict[KeyKind, str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from sdm_aid.sessions.status import SessionStatus
 from sdm_aid.storage import tables as t
 from sdm_aid.storage.records import (
     AccessLogEntry,
+    AttemptRecord,
     ClinicianRecord,
     FollowUpRow,
     ResumeCodeRecord,
@@ -29,6 +30,7 @@ from sdm_aid.storage.records import (
     SessionRecord,
     SessionRow,
 )
+from sdm_aid.throttling.policy import History, KeyKind
 
 # --------------------------------------------------------------------------- interfaces
 
@@ -59,10 +61,18 @@ class ResumeCodeRepository(Protocol):
     def delete_for_session(self, session_id: uuid.UUID) -> None: ...
 
 
-class ResumeAttemptRepository(Protocol):
-    def add_failure(self, client_hash: str, at: datetime) -> None: ...
-    def failures_since(self, since: datetime, *, client_hash: str | None = None) -> int: ...
-    def forget_before(self, before: datetime) -> None: ...
+class ThrottleRepository(Protocol):
+    def add(self, attempt: AttemptRecord) -> None: ...
+    def history(self, scope: str, kind: KeyKind, key: str, *, since: datetime) -> History:
+        """The wrong tries (not the refused ones) of one key since `since`."""
+        ...
+
+    def failures(self, scope: str, *, since: datetime) -> int:
+        """All wrong tries of the scope since `since`."""
+        ...
+
+    def forget(self, scope: str, kind: KeyKind, key: str) -> None: ...
+    def forget_before(self, scope: str, before: datetime) -> None: ...
 
 
 class ClinicianRepository(Protocol):
@@ -86,7 +96,7 @@ class UnitOfWork(Protocol):
 
     sessions: SessionRepository
     resume_codes: ResumeCodeRepository
-    resume_attempts: ResumeAttemptRepository
+    throttle: ThrottleRepository
     clinicians: ClinicianRepository
     access_log: AccessLogRepository
 
@@ -270,22 +280,51 @@ class SqlAlchemyResumeCodeRepository:
         self._c.execute(t.resume_codes.delete().where(t.resume_codes.c.session_id == session_id))
 
 
-class SqlAlchemyResumeAttemptRepository:
+_KEY_COLUMNS = {
+    KeyKind.BROWSER: t.throttle_attempts.c.browser_key,
+    KeyKind.CLIENT: t.throttle_attempts.c.client_key,
+    KeyKind.USER: t.throttle_attempts.c.user_key,
+}
+
+
+class SqlAlchemyThrottleRepository:
     def __init__(self, connection: Connection) -> None:
         self._c = connection
 
-    def add_failure(self, client_hash: str, at: datetime) -> None:
-        self._c.execute(t.resume_attempts.insert().values(client_hash=client_hash, at=at))
+    def add(self, attempt: AttemptRecord) -> None:
+        self._c.execute(
+            t.throttle_attempts.insert().values(
+                scope=attempt.scope,
+                at=attempt.at,
+                failed=attempt.failed,
+                **{_KEY_COLUMNS[kind].name: key for kind, key in attempt.keys.items()},
+            )
+        )
 
-    def failures_since(self, since: datetime, *, client_hash: str | None = None) -> int:
-        c = t.resume_attempts.c
-        conditions = [c.at >= since]
-        if client_hash is not None:
-            conditions.append(c.client_hash == client_hash)
-        return int(self._c.execute(sa.select(sa.func.count()).where(*conditions)).scalar_one())
+    def history(self, scope: str, kind: KeyKind, key: str, *, since: datetime) -> History:
+        c = t.throttle_attempts.c
+        count, last = self._c.execute(
+            sa.select(sa.func.count(), sa.func.max(c.at)).where(
+                c.scope == scope, _KEY_COLUMNS[kind] == key, c.at >= since, c.failed.is_(True)
+            )
+        ).one()
+        return History(int(count), last)
 
-    def forget_before(self, before: datetime) -> None:
-        self._c.execute(t.resume_attempts.delete().where(t.resume_attempts.c.at < before))
+    def failures(self, scope: str, *, since: datetime) -> int:
+        c = t.throttle_attempts.c
+        return int(
+            self._c.execute(
+                sa.select(sa.func.count()).where(c.scope == scope, c.at >= since, c.failed.is_(True))
+            ).scalar_one()
+        )
+
+    def forget(self, scope: str, kind: KeyKind, key: str) -> None:
+        c = t.throttle_attempts.c
+        self._c.execute(t.throttle_attempts.delete().where(c.scope == scope, _KEY_COLUMNS[kind] == key))
+
+    def forget_before(self, scope: str, before: datetime) -> None:
+        c = t.throttle_attempts.c
+        self._c.execute(t.throttle_attempts.delete().where(c.scope == scope, c.at < before))
 
 
 class SqlAlchemyClinicianRepository:
@@ -375,7 +414,7 @@ class SqlAlchemyUnitOfWork:
         self.connection = connection
         self.sessions = SqlAlchemySessionRepository(connection)
         self.resume_codes = SqlAlchemyResumeCodeRepository(connection)
-        self.resume_attempts = SqlAlchemyResumeAttemptRepository(connection)
+        self.throttle = SqlAlchemyThrottleRepository(connection)
         self.clinicians = SqlAlchemyClinicianRepository(connection)
         self.access_log = SqlAlchemyAccessLogRepository(connection)
         self.committed = False

@@ -82,15 +82,22 @@ resume_codes = sa.Table(
     sa.Index(None, "session_id"),
 )
 
-resume_attempts = sa.Table(
-    "resume_attempts",
+throttle_attempts = sa.Table(
+    "throttle_attempts",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    # Keyed hash of the client key (e.g. an IP address): the raw key is never stored.
-    sa.Column("client_hash", sa.String(64), nullable=False),
+    sa.Column("scope", sa.String(16), nullable=False),  # "resume" or "login"
     sa.Column("at", UTCDateTime, nullable=False),
-    sa.Index(None, "client_hash", "at"),
-    sa.Index(None, "at"),
+    # True: a checked, wrong try. False: refused unchecked while its source had to wait.
+    sa.Column("failed", sa.Boolean, nullable=False),
+    # Keyed hashes (sdm_aid.throttling.sources): never a token, address or username itself.
+    sa.Column("browser_key", sa.String(64), nullable=True),
+    sa.Column("client_key", sa.String(64), nullable=True),
+    sa.Column("user_key", sa.String(64), nullable=True),
+    sa.Index(None, "scope", "browser_key", "at"),
+    sa.Index(None, "scope", "client_key", "at"),
+    sa.Index(None, "scope", "user_key", "at"),
+    sa.Index(None, "scope", "at"),
 )
 
 clinicians = sa.Table(

@@ -1,4 +1,4 @@
-"""Long-lived objects of the clinician review: accounts, access log, login throttle.
+"""Long-lived objects of the clinician review: accounts, access log, the throttled login.
 
 One of each per process and database (st.cache_resource), sharing the session service's
 database (one SQLAlchemy engine and pool). Keyed by the database URL so tests with different
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdm_aid.clinician.throttle import LoginThrottle
 from sdm_aid.config import load_settings
-from sdm_aid.services.clinicians import AccessLog, ClinicianAccounts
+from sdm_aid.services.clinicians import AccessLog, ClinicianAccounts, ClinicianLogin
 from sdm_ui import services
 
 
@@ -26,8 +25,8 @@ def _access_log(database_url: str) -> AccessLog:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _throttle(database_url: str) -> LoginThrottle:
-    return LoginThrottle()
+def _login(database_url: str) -> ClinicianLogin:
+    return ClinicianLogin(_accounts(database_url), load_settings().secret_key)
 
 
 def accounts() -> ClinicianAccounts:
@@ -38,5 +37,5 @@ def access_log() -> AccessLog:
     return _access_log(load_settings().database_url)
 
 
-def throttle() -> LoginThrottle:
-    return _throttle(load_settings().database_url)
+def login() -> ClinicianLogin:
+    return _login(load_settings().database_url)

@@ -102,10 +102,14 @@ def _save(
     action: ClinicianAction,
     done_text: str,
 ) -> None:
-    """Apply `change` to a copy of the version on screen, save it, and log the action."""
+    """Apply `change` to a copy of the version on screen, save it, and log the action.
+
+    Only while the login holds: this runs in a button callback, before the page checks the
+    login; after it ran out nothing is saved, and the page then shows the login form."""
     ct = ctx.ct
+    login = auth.active_login()
     candidate = _viewed()
-    if candidate is None:
+    if login is None or candidate is None:
         return
     try:
         change(candidate)
@@ -123,7 +127,7 @@ def _save(
         )
         return
     try:
-        auth.record(ctx.login, candidate.id, action)
+        auth.record(login, candidate.id, action)
     except StorageError:
         _result("warning", ct("Saved, but the access log could not be written."))
         return
@@ -235,6 +239,15 @@ def _downloads(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid
         assert logged is not None
         return lambda: log.record(username, session_id, logged)
 
+    def while_logged_in(make: Callable[[], bytes]) -> Callable[[], bytes]:
+        # Made on click, in a worker thread without the page: check the login as it was drawn.
+        def guarded() -> bytes:
+            if not auth.still_active(ctx.login):
+                raise PermissionError("the clinician's login ran out before the download")
+            return make()
+
+        return guarded
+
     def calendar() -> bytes:
         assert session.follow_up is not None
         data = ics.follow_up_calendar(session, session.follow_up, session.language)
@@ -250,7 +263,9 @@ def _downloads(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid
     with st.container(horizontal=True, key="clin.downloads"):
         st.download_button(
             ct("Summary for the clinician (PDF)"),
-            data=pdf_maker(session, grid, "clinician", clock.now, after=logger(ClinicianAction.DOWNLOAD_PDF)),
+            data=while_logged_in(
+                pdf_maker(session, grid, "clinician", clock.now, after=logger(ClinicianAction.DOWNLOAD_PDF))
+            ),
             file_name=stem + "-" + ct("clinician") + ".pdf",
             mime="application/pdf",
             on_click="ignore",
@@ -261,7 +276,7 @@ def _downloads(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid
         if session.follow_up is not None:
             st.download_button(
                 ct("Calendar file (.ics)"),
-                data=calendar,
+                data=while_logged_in(calendar),
                 file_name=f"{stem}.ics",
                 mime="text/calendar",
                 on_click="ignore",
@@ -270,7 +285,7 @@ def _downloads(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid
             )
         st.download_button(
             ct("Export (JSON)"),
-            data=export,
+            data=while_logged_in(export),
             file_name=f"{stem}.json",
             mime="application/json",
             on_click="ignore",

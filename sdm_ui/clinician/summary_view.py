@@ -40,7 +40,7 @@ SUMMARY_CSS = """
 .sdm-summary h2 { font-size: 1.15rem; margin: 1.3rem 0 .5rem; padding: 0 0 .15rem;
   border-bottom: 1px solid #bbb; }
 .sdm-summary p, .sdm-summary li, .sdm-summary td, .sdm-summary th, .sdm-summary dd,
-.sdm-summary dt { white-space: pre-line; overflow-wrap: anywhere; }
+.sdm-summary dt { white-space: pre-wrap; overflow-wrap: anywhere; }
 .sdm-summary p { margin: .35rem 0; }
 .sdm-summary p.strong { font-weight: bold; }
 .sdm-summary p.note { color: #555; font-style: italic; font-size: .92rem; }

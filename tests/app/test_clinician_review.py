@@ -19,6 +19,7 @@ from sdm_aid.content.loader import load_grid
 from sdm_aid.services.clinicians import AccessLog
 from sdm_aid.sessions.models import SESSION_TIMEZONE, Decided, Deferred, FollowUpStatus
 from sdm_aid.storage import ResumeCodeError, SessionNotFoundError
+from sdm_aid.throttling import AttemptSource
 from sdm_ui.clinician import clock, session_detail
 
 
@@ -286,7 +287,7 @@ def test_erase_with_confirmation_leaves_nothing_readable(clinic, logged_in, app_
         clinic.load(session_id)
     assert str(session_id) not in {str(r.id) for r in clinic.list_sessions(limit=500).rows}
     with pytest.raises(ResumeCodeError):
-        clinic.resume(started.resume_code, client_key="test")
+        clinic.resume(started.resume_code, source=AttemptSource("test"))
     entries = AccessLog(clinic.database).entries(session_id=session_id)
     assert [(e.action, e.username) for e in entries] == [("erased", cs.USERNAME)]
     assert "clin.selected" not in at.session_state and "clin.viewed" not in at.session_state

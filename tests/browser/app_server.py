@@ -62,10 +62,16 @@ class Server:
 
 
 def start_server(
-    tmp_path: Path, *, script: Path | None = None, port: int | None = None, **env: str
+    tmp_path: Path,
+    *,
+    script: Path | None = None,
+    port: int | None = None,
+    address: str | None = "127.0.0.1",
+    **env: str,
 ) -> Server:
-    """A fresh server: nobody has opened any page on it yet. `script` defaults to the app.
-    The same `tmp_path` (and `port`) again is the same installation restarted: same data."""
+    """A fresh server: nobody has opened any page on it yet. `script` defaults to the app;
+    `address=None` leaves the address to the configuration, as `./dev app` does. The same
+    `tmp_path` (and `port`) again is the same installation restarted: same data."""
     grids = tmp_path / "grids"
     grids.mkdir(exist_ok=True)
     (grids / "grid_minimal.json").write_bytes((FIXTURES / "grid_minimal.json").read_bytes())
@@ -90,8 +96,7 @@ def start_server(
             str(script or ROOT / "streamlit_app.py"),
             "--server.port",
             str(port),
-            "--server.address",
-            "127.0.0.1",
+            *(["--server.address", address] if address else []),
             "--server.headless",
             "true",
         ],

@@ -73,11 +73,30 @@ def test_followups(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
         main(["followups", "--due", "--overdue"])
 
 
-def test_export_by_id_and_code(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_export_by_id_and_by_a_code_that_is_asked_for(
+    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     mine = _service().start(filled_session("MINE"))
     _service().start(filled_session("THEIRS"))
-    code, out, _ = run(capsys, "export", mine.resume_code.lower())
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return mine.resume_code.lower()
+
+    monkeypatch.setattr("getpass.getpass", ask)
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    code, out, _ = run(capsys, "export")
+    assert asked == ["Resume code: "]
     assert code == 0 and json.loads(out)["session"]["id"] == str(mine.session.id) and "THEIRS" not in out
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{mine.resume_code}\n"))
+    code, out, _ = run(capsys, "export", "--code-stdin")
+    assert code == 0 and json.loads(out)["session"]["id"] == str(mine.session.id)
     target = env / "export.json"
     code, _, err = run(capsys, "export", str(mine.session.id), "-o", str(target))
     assert code == 0 and "exported to" in err
@@ -85,10 +104,30 @@ def test_export_by_id_and_code(env: Path, capsys: pytest.CaptureFixture[str]) ->
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     code, _, err = run(capsys, "export", str(mine.session.id), "-o", str(target))
     assert code == 1 and "already exists" in err
-    code, _, err = run(capsys, "export", "ZZZZ-ZZZZ")
+    monkeypatch.setattr("sys.stdin", io.StringIO("ZZZZ-ZZZZ\n"))
+    code, _, err = run(capsys, "export", "--code-stdin")
     assert (code, err.strip()) == (1, "sdm-aid export: Unknown or expired code.")
     actions = [e.action for e in AccessLog(_service().database).entries(session_id=mine.session.id)]
-    assert actions == ["exported", "exported"]
+    assert actions == ["exported", "exported", "exported"]
+
+
+def test_export_refuses_a_code_on_the_command_line(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It would stay in the shell history: nothing is exported, and the way to do it is named."""
+    mine = _service().start(filled_session("MINE"))
+    for typed in (mine.resume_code, mine.resume_code.lower().replace("-", "")):
+        code, out, err = run(capsys, "export", typed)
+        assert code == 2 and out == "" and "--code-stdin" in err and "command line" in err
+    assert AccessLog(_service().database).entries(session_id=mine.session.id) == []
+
+
+def test_export_without_a_terminal_needs_code_stdin(
+    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("K7QM-4RZP\n"))  # not a terminal
+    code, out, err = run(capsys, "export")
+    assert code == 2 and out == "" and "--code-stdin" in err
+    code, _, err = run(capsys, "export", "0b1c2d3e-0000-4000-8000-000000000000", "--code-stdin")
+    assert code == 2 and "not both" in err
 
 
 def test_erase_confirms(
@@ -99,10 +138,6 @@ def test_erase_confirms(
     code, _, err = run(capsys, "erase", str(started.session.id))
     assert code == 1 and "--yes" in err
     assert _service().load(started.session.id)
-
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
 
     monkeypatch.setattr("sys.stdin", Terminal("no\n"))
     code, out, _ = run(capsys, "erase", str(started.session.id))

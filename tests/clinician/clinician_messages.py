@@ -28,7 +28,7 @@ def message_ids() -> set[str]:
         ):
             ids.add(message if isinstance(message, str) else message[0])
     ids |= {text for text, _kind in auth.NOTICES.values()}
-    ids |= {auth.FAILED_LOGIN, session_detail.CONFLICT}
+    ids |= {auth.FAILED_LOGIN, auth.FAILED_LOGIN_WAIT, auth.REFUSED_LOGIN, session_detail.CONFLICT}
     ids |= set(session_detail.ACTION_TEXT.values())
     ids |= set(session_list.ORDER_TEXT.values())
     ids |= {page.title for page in registry.PAGES if page.title_domain == "clinician"}

@@ -16,11 +16,11 @@ def pdf_pages(data: bytes) -> list[str]:
 
 def body_text(data: bytes, summary) -> str:
     """The PDF's text without what page breaks add: the footer line of every page and a table
-    header row repeated at the top of a page. Whitespace is removed (see `no_space`)."""
+    header row repeated at the top of a page. Whitespace and hyphens are removed (`flat`)."""
     from sdm_aid.render.model import Table
 
     headers = {
-        no_space("".join(block.header))
+        flat("".join(block.header))
         for section in summary.sections
         for block in section.blocks
         if isinstance(block, Table)
@@ -28,10 +28,8 @@ def body_text(data: bytes, summary) -> str:
     parts: list[str] = []
     pages = pdf_pages(data)
     for number, page in enumerate(pages, start=1):
-        text = no_space(page)
-        footer = no_space(summary.footer_text) + no_space(
-            summary.page_label.format(page=number, pages=len(pages))
-        )
+        text = flat(page)
+        footer = flat(summary.footer_text) + flat(summary.page_label.format(page=number, pages=len(pages)))
         assert text.endswith(footer), "every page ends with its footer"
         text = text[: -len(footer)]
         if number > 1:
@@ -52,6 +50,11 @@ def squash(text: str) -> str:
 def no_space(text: str) -> str:
     """All whitespace removed: for very long words that the PDF splits over several lines."""
     return re.sub(r"\s+", "", text)
+
+
+def flat(text: str) -> str:
+    """Whitespace and hyphens removed: the PDF breaks a long word over lines with a hyphen."""
+    return no_space(text).replace("-", "")
 
 
 def pdf_links_and_images(data: bytes) -> list[str]:

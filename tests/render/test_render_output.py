@@ -8,7 +8,15 @@ import subprocess
 from dataclasses import replace
 
 import pytest
-from inspect_output import body_text, no_space, parse_html, pdf_fonts, pdf_links_and_images, pdf_pages, squash
+from inspect_output import (
+    body_text,
+    flat,
+    parse_html,
+    pdf_fonts,
+    pdf_links_and_images,
+    pdf_pages,
+    squash,
+)
 from jinja2 import DictLoader, StrictUndefined
 from render_samples import NOW, SAMPLES, grid_paths, load
 
@@ -80,7 +88,7 @@ def test_pdf_shows_every_text_of_the_summary(path, sample, copy):
     pages = pdf_pages(data)
     text = body_text(data, summary)
     for expected in summary.texts():
-        assert no_space(expected) in text
+        assert flat(expected) in text
     total = len(pages)
     for number, page in enumerate(pages, start=1):
         assert f"Pagina {number} van {total}" in page
@@ -155,9 +163,9 @@ def test_very_long_cells_split_instead_of_failing(cell):
     pages = pdf_pages(render_pdf(summary))
     assert len(pages) > 1
     # Page breaks put the footer and the repeated table header inside the long text.
-    text = no_space("".join(pages)).replace(no_space(summary.footer_text), "").replace("VraagAB", "")
+    text = flat("".join(pages)).replace(flat(summary.footer_text), "").replace("VraagAB", "")
     text = re.sub(r"Pagina\d+van\d+", "", text)
-    assert text.count(no_space(cell)) == 4  # once as a paragraph, three times in the table
+    assert text.count(flat(cell)) == 4  # once as a paragraph, three times in the table
 
 
 def test_grid_header_repeats_on_every_page():
@@ -171,7 +179,7 @@ def test_grid_header_repeats_on_every_page():
     pages = pdf_pages(render_pdf(summary))
     assert len(pages) >= 3
     for page in pages:
-        assert no_space(table.header[1]) in no_space(page)
+        assert flat(table.header[1]) in flat(page)
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) is not installed")

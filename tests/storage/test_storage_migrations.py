@@ -7,20 +7,22 @@ import threading
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from database_fixtures import postgres_server_url, temporary_postgres_database
 
-from sdm_aid.storage.database import Database, head_revision, open_database
+from sdm_aid.storage.database import Database, alembic_config, head_revision, open_database
 from sdm_aid.storage.tables import metadata
 
-TABLES = {"sessions", "resume_codes", "resume_attempts", "clinicians", "access_log", "alembic_version"}
+TABLES = {"sessions", "resume_codes", "throttle_attempts", "clinicians", "access_log", "alembic_version"}
 
 
 def _check_fresh_and_rerun(url: str) -> None:
     database = open_database(url)
     try:
-        assert database.current_revision() == head_revision() == "0001"
+        assert database.current_revision() == head_revision() == "0002"
         with database.engine.connect() as connection:
             assert compare_metadata(MigrationContext.configure(connection), metadata) == []
             from sqlalchemy import inspect
@@ -28,7 +30,7 @@ def _check_fresh_and_rerun(url: str) -> None:
             assert set(inspect(connection).get_table_names()) >= TABLES
         database.migrate()  # re-run: nothing to do, nothing breaks
         again = open_database(url)
-        assert again.current_revision() == "0001"
+        assert again.current_revision() == "0002"
         again.dispose()
     finally:
         database.dispose()
@@ -52,9 +54,54 @@ def _start_at_once(url: str, processes: int = 4) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    assert {database.current_revision() for database in opened} == {"0001"}
+    assert {database.current_revision() for database in opened} == {"0002"}
     for database in opened:
         database.dispose()
+
+
+def _to_revision(url: str, revision: str, *, down: bool = False) -> None:
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            (command.downgrade if down else command.upgrade)(config, revision)
+    finally:
+        engine.dispose()
+
+
+def _tables(url: str) -> set[str]:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return set(sa.inspect(connection).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def _check_0001_to_0002_and_back(url: str) -> None:
+    """An installation of revision 0001, with a stored wrong code, moves to 0002 (the throttle
+    table replaces resume_attempts) and back again."""
+    _to_revision(url, "0001")
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text("INSERT INTO resume_attempts (client_hash, at) VALUES (:hash, CURRENT_TIMESTAMP)"),
+            {"hash": "0" * 64},
+        )
+    engine.dispose()
+    database = open_database(url)  # the app's start-up migration
+    assert database.current_revision() == "0002"
+    assert "throttle_attempts" in _tables(url) and "resume_attempts" not in _tables(url)
+    with database.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+    database.dispose()
+    _to_revision(url, "0001", down=True)
+    assert "resume_attempts" in _tables(url) and "throttle_attempts" not in _tables(url)
+
+
+def test_sqlite_from_0001_to_0002_and_back(tmp_path: Path) -> None:
+    _check_0001_to_0002_and_back(f"sqlite:///{tmp_path / 'old.sqlite3'}")
 
 
 def test_sqlite_from_empty_and_rerun(tmp_path: Path) -> None:
@@ -72,3 +119,5 @@ def test_postgresql_from_empty_rerun_and_simultaneous_starts() -> None:
         _check_fresh_and_rerun(url)
     with temporary_postgres_database(server) as url:
         _start_at_once(url)
+    with temporary_postgres_database(server) as url:
+        _check_0001_to_0002_and_back(url)

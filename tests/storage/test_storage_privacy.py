@@ -15,6 +15,7 @@ from sdm_aid.services.clinicians import AccessLog
 from sdm_aid.services.sessions import SessionService
 from sdm_aid.storage.database import Database
 from sdm_aid.storage.errors import DatabaseUnavailableError, ResumeCodeError, StaleSessionError
+from sdm_aid.throttling import AttemptSource
 
 CANARY = "CANARY-7f3e9b"
 
@@ -38,9 +39,9 @@ def test_erasure_leaves_no_row_behind(database: Database, tmp_path: Path, clock:
     erased = service.start(filled_session(CANARY)).session
     kept = service.start(filled_session("other family")).session
     code = service.new_resume_code(erased.id)
-    service.resume(code, client_key="tablet")
+    service.resume(code, source=AttemptSource("tablet"))
     with pytest.raises(ResumeCodeError):
-        service.resume("WRNG-CODE", client_key="tablet")
+        service.resume("WRNG-CODE", source=AttemptSource("tablet"))
     service.save(erased)
     for action in ("opened", "printed", "exported"):
         log.record("dr.jansen", erased.id, action)
@@ -54,7 +55,7 @@ def test_erasure_leaves_no_row_behind(database: Database, tmp_path: Path, clock:
     [entry] = log.entries(session_id=erased.id)
     assert (entry.action, entry.username, entry.session_id) == ("erased", "dr.jansen", erased.id)
     with pytest.raises(ResumeCodeError):
-        service.resume(code, client_key="another")
+        service.resume(code, source=AttemptSource("another"))
     assert service.load(kept.id) == kept and len(log.entries(session_id=kept.id)) == 3
     if database.backend == "sqlite":  # nothing of the canary survives in the file's live pages either
         with sqlite3.connect(database.location) as raw:
@@ -77,9 +78,9 @@ def test_a_canary_typed_everywhere_never_reaches_a_log(
     with pytest.raises(StaleSessionError):
         service.save(started.session.model_copy(update={"handoff_note": f"stale {CANARY}"}))
     codes.append(service.new_resume_code(saved.id))
-    service.resume(codes[-1].lower(), client_key=f"client {CANARY}")
+    service.resume(codes[-1].lower(), source=AttemptSource(f"client {CANARY}"))
     with pytest.raises(ResumeCodeError):
-        service.resume(codes[0], client_key=f"client {CANARY}")
+        service.resume(codes[0], source=AttemptSource(f"client {CANARY}"))
     service.load(saved.id)
     service.list_sessions()
     service.follow_ups("due")

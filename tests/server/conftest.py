@@ -1,0 +1,8 @@
+"""Server tests: `from own_loop import run_in_own_loop`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
