@@ -11,25 +11,24 @@ from __future__ import annotations
 import streamlit as st
 
 from sdm_aid.i18n import Translator
+from sdm_aid.usecases import family
 from sdm_aid.wizard import registry
-from sdm_ui import fields, frame, guard, saving, state
+from sdm_ui import fields, frame, guard, saving, services, state
 
 CONFIRM = "sdm.confirm_clear"
 
 
 @guard.callback
 def request_clear() -> None:
-    draft = state.draft()
-    if draft is not None:
+    if state.draft() is not None:
         fields.record_on_screen(where=CONFIRM)
-        if not saving.is_saved() and saving.problem() is not None and saving.problem().kind != saving.ERASED:
-            draft = state.draft()
-            if draft is not None:
-                saving.save(draft, where=CONFIRM)  # one more try with everything
+        draft = state.draft()
         current = saving.problem()
-        if current is not None and current.kind != saving.ERASED:
-            st.session_state[CONFIRM] = True
-            return
+        if draft is not None and (current is None or current.kind != saving.ERASED):
+            result = family.finish(services.session_service(), draft, unsaved=current is not None)
+            if not saving.apply(result, where=CONFIRM) and result.problem != family.SaveProblem.ERASED:
+                st.session_state[CONFIRM] = True  # clearing now would lose unsaved answers: ask
+                return
     clear_now()
 
 

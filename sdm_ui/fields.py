@@ -13,7 +13,6 @@ saved before the button acts.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -23,11 +22,10 @@ import streamlit as st
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.i18n import Translator
 from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.usecases import family
 from sdm_aid.wizard import entries
-from sdm_aid.wizard.entries import EntryError, Field
+from sdm_aid.wizard.fields import Field
 from sdm_ui import feedback, saving, services, state
-
-log = logging.getLogger(__name__)
 
 ON_SCREEN = "sdm.on_screen"
 """Widget key -> field key, for every bound widget drawn in the latest run."""
@@ -86,33 +84,26 @@ def record_on_screen(*, where: str) -> bool:
 
 
 def record(pairs: dict[str, str], *, where: str) -> bool:
-    """Enter the current values of these widgets into the draft and save it if anything
-    changed. True when everything is saved (or nothing changed)."""
+    """Save the current values of these widgets (and anything an earlier, failed save left
+    unsaved). True when everything on screen is saved."""
     draft = state.draft()
     if draft is None:
         return False
     grid = session_grid(draft)
     if grid is None:
         return False
-    candidate = draft.model_copy(deep=True)
-    changed = False
-    for widget_key, field_key in pairs.items():
-        if widget_key not in st.session_state:
-            continue
-        field = Field.parse(field_key)
-        value = st.session_state[widget_key]
-        if entries.same_value(value, entries.current_value(candidate, grid, field)):
-            continue
-        try:
-            entries.enter(candidate, grid, field, value)
-        except EntryError as error:
-            log.warning("session %s: a value for %s was not accepted (%s)", draft.id, field.kind, error)
-            continue
-        changed = True
-    if not changed and saving.is_saved():
-        return True
-    # Something changed, or an earlier change is still unsaved: (try to) save everything now.
-    return saving.save(candidate, where=where)
+    values = {
+        Field.parse(field_key): st.session_state[widget_key]
+        for widget_key, field_key in pairs.items()
+        if widget_key in st.session_state
+    }
+    service = services.session_service()
+    result = family.save_answers(service, grid, draft, values)
+    if not result.saved and result.problem is None and not saving.is_saved():
+        result = family.retry(service, draft)  # nothing new, but an earlier change is unsaved
+    if not result.saved and result.problem is None:
+        return saving.is_saved()  # nothing changed
+    return saving.apply(result, where=where)
 
 
 def session_grid(session: DecisionSession) -> OptionGrid | None:

@@ -22,7 +22,8 @@ from sdm_aid.content.models import OptionGrid
 from sdm_aid.i18n import Translator
 from sdm_aid.sessions import conflicts, labels
 from sdm_aid.sessions.models import DecisionSession
-from sdm_aid.storage import SessionNotFoundError, StaleSessionError, StorageError
+from sdm_aid.storage import SessionNotFoundError, StorageError
+from sdm_aid.usecases import family
 from sdm_aid.wizard.clock import local_time_text
 from sdm_ui import feedback, guard, services, state
 from sdm_ui.text import html_text, md_escape
@@ -57,26 +58,21 @@ def _set_problem(kind: str, where: str) -> None:
     st.session_state[PROBLEM] = {"kind": kind, "where": where, "told": False}
 
 
-def save(candidate: DecisionSession, *, where: str) -> bool:
-    """Store `candidate`; it becomes the draft either way. False (and a problem) if not saved."""
-    try:
-        saved = services.session_service().save(candidate)
-    except StaleSessionError:
-        state.set_draft(candidate)
-        _set_problem(CONFLICT, where)
-        return False
-    except SessionNotFoundError:
+def apply(result: family.Result, *, where: str, fresh_widgets: bool = False) -> bool:
+    """Show the outcome of a use case: its session becomes the draft (saved or not), and a
+    save problem is remembered for the place `where` it happened. True when saved."""
+    if result.problem == family.SaveProblem.ERASED:
         _set_problem(ERASED, where)
         return False
-    except StorageError:
-        state.set_draft(candidate)
-        _set_problem(UNAVAILABLE, where)
+    state.set_draft(result.session, fresh_widgets=fresh_widgets)
+    if result.problem is not None:
+        _set_problem(result.problem.value, where)
         return False
-    st.session_state.pop(PROBLEM, None)
-    st.session_state.pop(CHOICE, None)
-    state.set_draft(saved)
-    state.set_saved_at(datetime.now(UTC))
-    return True
+    if result.saved:
+        st.session_state.pop(PROBLEM, None)
+        st.session_state.pop(CHOICE, None)
+        state.set_saved_at(datetime.now(UTC))
+    return result.saved
 
 
 def still_there(session: DecisionSession) -> bool:
@@ -235,25 +231,12 @@ def _resolve(
     mine = state.draft()
     if mine is None:
         return
-    try:
-        theirs = services.session_service().load(mine.id)
-    except SessionNotFoundError:
-        _set_problem(ERASED, AT_FIELD)
-        return
-    except StorageError:
-        _set_problem(UNAVAILABLE, AT_FIELD)
-        return
-    if theirs.version != expected_version:
-        return  # changed again while choosing: the screen shows the new differences
-    if everything == conflicts.Choice.MINE:
-        merged = conflicts.keep_mine(mine, theirs)
-    else:
-        chosen = {
+    choices = None
+    if everything != conflicts.Choice.MINE:
+        choices = {
             key: conflicts.Choice(st.session_state.get(widget, "mine")) for key, widget in widgets.items()
         }
-        try:
-            merged = conflicts.resolve(mine, theirs, chosen)
-        except ValueError:  # a mix that is not a valid session: keep this screen's version whole
-            merged = conflicts.keep_mine(mine, theirs)
-    if save(merged, where=AT_FIELD):
-        state.set_draft(state.draft() or merged, fresh_widgets=True)
+    result = family.resolve_conflict(
+        services.session_service(), mine, choices, expected_version=expected_version
+    )
+    apply(result, where=AT_FIELD, fresh_widgets=result.saved)

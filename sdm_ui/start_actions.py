@@ -6,10 +6,9 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from sdm_aid.sessions.models import DecisionSession
-from sdm_aid.storage import StorageError
+from sdm_aid.usecases import family
 from sdm_aid.wizard import registry
-from sdm_aid.wizard.inputs import Issue, build_participants, check_people
+from sdm_aid.wizard.inputs import Issue
 from sdm_ui import frame, guard, services, state
 
 ISSUES = "start.issues"
@@ -34,31 +33,28 @@ def _labels() -> tuple[str, list[str], str | None]:
 @guard.callback
 def begin(grid_id: str) -> None:
     youth, parents, peer = _labels()
-    problems = check_people(youth, parents, peer)
-    if problems:
-        st.session_state[ISSUES] = problems
-        return
     chosen = services.grid(grid_id)
     if chosen is None:
         return
     now = datetime.now(UTC)
-    session = DecisionSession(
-        grid=chosen.ref(),
+    outcome = family.start(
+        services.session_service(),
+        chosen.ref(),
         language=state.language(),
-        participants=build_participants(youth, parents, peer),
-        peer_worker_guides=peer is not None,
-        created_at=now,
-        updated_at=now,
+        youth_label=youth,
+        parent_labels=parents,
+        peer_label=peer,
+        now=now,
     )
-    try:
-        started = services.session_service().start(session)
-    except StorageError:
+    if outcome.issues:
+        st.session_state[ISSUES] = list(outcome.issues)
+    elif outcome.started is None:
         st.session_state[STORAGE_DOWN] = True
-        return
-    state.set_draft(started.session, fresh_widgets=True)
-    state.set_resume_code(started.resume_code)
-    state.set_saved_at(now)
-    frame.go_later(registry.WIZARD)
+    else:
+        state.set_draft(outcome.started.session, fresh_widgets=True)
+        state.set_resume_code(outcome.started.resume_code)
+        state.set_saved_at(now)
+        frame.go_later(registry.WIZARD)
 
 
 @guard.callback

@@ -13,12 +13,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from sdm_aid.clinician.throttle import LOGIN_POLICY
+from sdm_aid.services.audit import AccessAction
 from sdm_aid.services.sessions import utc_now
 from sdm_aid.services.throttle import Outcome, Throttle
 from sdm_aid.storage.database import DuplicateError, SupportsUnitOfWork
@@ -215,18 +215,6 @@ class ClinicianLogin:
         return LoginAttempt(
             ok=outcome is Outcome.SUCCEEDED, username=name, wait=wait, checked=reading.verdict.allowed
         )
-
-
-class AccessAction(StrEnum):
-    OPENED = "opened"
-    PRINTED = "printed"
-    EXPORTED = "exported"
-    ERASED = "erased"
-    FOLLOW_UP_RECORDED = "follow_up_recorded"
-    DECISION_REVISITED = "decision_revisited"
-    FOLLOW_UP_PLANNED = "follow_up_planned"
-    LOGGED_IN = "logged_in"
-    LOGGED_OUT = "logged_out"
 
 
 class AccessLog:

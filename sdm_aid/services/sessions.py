@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sdm_aid.config import Settings
+from sdm_aid.services.audit import FAMILY, AccessAction
 from sdm_aid.services.throttle import Outcome, Throttle
 from sdm_aid.sessions import resume_codes
 from sdm_aid.sessions.export import export_document
@@ -44,6 +45,8 @@ from sdm_aid.storage.repository import UnitOfWork, chunks
 from sdm_aid.throttling.sources import AttemptSource
 
 log = logging.getLogger(__name__)
+
+STARTED, RESUMED = AccessAction.STARTED.value, AccessAction.RESUMED.value
 
 MAX_PAGE = 500
 
@@ -128,16 +131,24 @@ class SessionService:
             else:
                 raise StaleSessionError("A session with this id already exists; nothing was saved.")
             self._replace_code(uow, session.id, code, now)
+            uow.access_log.add(AccessLogEntry(at=now, username=FAMILY, session_id=session.id, action=STARTED))
             uow.commit()
         log.info("session %s started", session.id)
         return StartedSession(session=record.to_session(), resume_code=code)
 
-    def save(self, session: DecisionSession) -> DecisionSession:
+    def save(
+        self,
+        session: DecisionSession,
+        *,
+        action: AccessAction | None = None,
+        by: str = FAMILY,
+    ) -> DecisionSession:
         """Store `session`, which was loaded at `session.version`. Returns the stored copy.
 
-        Raises `StaleSessionError` if someone else saved in the meantime. A retry of a save
-        that did reach the database (same content, same base version) returns the stored
-        result instead of saving twice.
+        With `action`, the access-log row (`by` did `action`) is written in the same
+        transaction: both are stored, or neither. Raises `StaleSessionError` if someone else
+        saved in the meantime. A retry of a save that did reach the database (same content,
+        same base version) returns the stored result instead of saving (and logging) twice.
         """
         base = session.version
         now = self._now()
@@ -147,6 +158,10 @@ class SessionService:
             if stored is None:
                 raise SessionNotFoundError()
             if stored.version == base and uow.sessions.replace(record, expected_version=base):
+                if action is not None:
+                    uow.access_log.add(
+                        AccessLogEntry(at=now, username=by[:64], session_id=session.id, action=action.value)
+                    )
                 uow.commit()
                 log.info("session %s saved as version %d", session.id, record.version)
                 return record.to_session()
@@ -155,6 +170,18 @@ class SessionService:
                 return stored.to_session()
         log.info("session %s: save based on version %d refused (stored %d)", session.id, base, stored.version)
         raise StaleSessionError()
+
+    def record(self, session_id: uuid.UUID, action: AccessAction, *, by: str = FAMILY) -> None:
+        """An access-log row for an action that changes nothing in the session (e.g. finishing
+        on the family's screen). SessionNotFoundError if the session is gone."""
+        now = self._now()
+        with self.database.unit_of_work(write=True) as uow:
+            if uow.sessions.version_of(session_id) is None:
+                raise SessionNotFoundError()
+            uow.access_log.add(
+                AccessLogEntry(at=now, username=by[:64], session_id=session_id, action=action.value)
+            )
+            uow.commit()
 
     def add_many(self, sessions: Iterable[DecisionSession], *, batch_size: int = 1000) -> int:
         """Insert new sessions in batches, as they are (dates kept, at least version 1), without
@@ -224,6 +251,9 @@ class SessionService:
             else:
                 outcome = Outcome.FAILED if reading.verdict.allowed else Outcome.REFUSED
             wait = throttle.record(uow, reading, outcome, now)
+            if record is not None:
+                entry = AccessLogEntry(at=now, username=FAMILY, session_id=record.id, action=RESUMED)
+                uow.access_log.add(entry)
             uow.commit()
         throttle.slow_down(reading)
         if outcome is Outcome.REFUSED:

@@ -75,7 +75,7 @@ def test_finish_and_clear_asks_first_when_answers_are_not_saved(
     session_id = at.session_state["sdm.draft"].id
     real_save = SessionService.save
 
-    def broken(self, session):
+    def broken(self, session, **_kwargs):
         raise DatabaseUnavailableError("down")
 
     with monkeypatch.context() as patch:

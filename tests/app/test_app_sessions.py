@@ -131,7 +131,7 @@ def test_a_database_outage_keeps_the_typed_answers(app_env, monkeypatch: pytest.
         w.next_step(at)
     w.fill_values(at, {0: ({"quick": 2, "no-pills": 2}, "talking"), 1: ({"quick": 2, "no-pills": 2}, "wait")})
 
-    def broken(self, session):
+    def broken(self, session, **_kwargs):
         raise DatabaseUnavailableError("down")
 
     with monkeypatch.context() as patch:

@@ -1,0 +1,269 @@
+"""What a family does on its screen, each as one function: the wizard's service layer.
+
+Start a conversation, continue one with a code, save answers, go to the next or previous step
+(or back to step 3), skip a step with a reason, plan the follow-up, and settle a conflict.
+Each takes the conversation as the screen holds it (`draft`, loaded at `draft.version`),
+works on a copy through the session rules, and stores the result with its access-log row
+in one transaction (`SessionService.save(..., action=...)`). Nothing here knows about
+Streamlit: the screen calls one function and shows the `Result`.
+
+A save that fails never loses what was entered: the result carries the changed session
+(not stored), so the screen keeps it and the next save tries again with everything. Leaving
+a step is the exception: a step is only left once what it recorded is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sdm_aid.content.models import OptionGrid
+from sdm_aid.services.audit import AccessAction
+from sdm_aid.services.sessions import SessionService, StartedSession
+from sdm_aid.sessions import conflicts, rules
+from sdm_aid.sessions.errors import SessionRuleError
+from sdm_aid.sessions.models import DecisionSession, GridRef
+from sdm_aid.storage import SessionNotFoundError, StaleSessionError, StorageError
+from sdm_aid.wizard import entries, step_actions, steps
+from sdm_aid.wizard.fields import Field
+from sdm_aid.wizard.inputs import Issue, build_participants, check_people
+from sdm_aid.wizard.step_actions import StepRefusedError
+
+
+class SaveProblem(StrEnum):
+    CONFLICT = "conflict"
+    """Saved elsewhere in the meantime (another tab or device): nothing was overwritten."""
+    UNAVAILABLE = "unavailable"
+    """The database cannot be reached (locked, full, gone): nothing was saved."""
+    ERASED = "erased"
+    """The conversation was erased (by a clinician or an administrator)."""
+
+
+Refusal = StepRefusedError | SessionRuleError
+
+
+@dataclass(frozen=True)
+class Result:
+    session: DecisionSession
+    """What the screen holds now: the stored copy, or (not saved) the changed one."""
+    saved: bool
+    problem: SaveProblem | None = None
+    refusal: Refusal | None = None
+    """Why the action was not done (a choice missing, a date in the past, a rule)."""
+    missing: bool = False
+    """Next was refused because answers on the step are missing (the step lists them)."""
+    moved: bool = False
+    """The conversation is now on another step."""
+    finished: bool = False
+    """The last step is done: on to the hand-off."""
+
+
+def _store(
+    service: SessionService,
+    candidate: DecisionSession,
+    action: AccessAction,
+    *,
+    keep_on_failure: DecisionSession | None = None,
+) -> Result:
+    """Save `candidate` with its access-log row. On failure the screen keeps
+    `keep_on_failure` (default: the candidate itself, so nothing entered is lost)."""
+    kept = keep_on_failure or candidate
+    try:
+        return Result(session=service.save(candidate, action=action), saved=True)
+    except StaleSessionError:
+        return Result(session=kept, saved=False, problem=SaveProblem.CONFLICT)
+    except SessionNotFoundError:
+        return Result(session=kept, saved=False, problem=SaveProblem.ERASED)
+    except StorageError:
+        return Result(session=kept, saved=False, problem=SaveProblem.UNAVAILABLE)
+
+
+def _unchanged(draft: DecisionSession, refusal: Refusal | None = None, *, missing: bool = False) -> Result:
+    return Result(session=draft, saved=False, refusal=refusal, missing=missing)
+
+
+# --- starting and continuing -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Started:
+    started: StartedSession | None
+    issues: tuple[Issue, ...] = ()
+    problem: SaveProblem | None = None
+
+
+def start(
+    service: SessionService,
+    grid: GridRef,
+    *,
+    language: str,
+    youth_label: str,
+    parent_labels: list[str],
+    peer_label: str | None,
+    now: datetime,
+) -> Started:
+    """A new conversation about `grid` with the people named (nicknames are checked first)."""
+    issues = check_people(youth_label, parent_labels, peer_label)
+    if issues:
+        return Started(started=None, issues=tuple(issues))
+    session = DecisionSession(
+        grid=grid,
+        language=language,  # type: ignore[arg-type]
+        participants=build_participants(youth_label, parent_labels, peer_label),
+        peer_worker_guides=peer_label is not None,
+        created_at=now,
+        updated_at=now,
+    )
+    try:
+        return Started(started=service.start(session))
+    except StorageError:
+        return Started(started=None, problem=SaveProblem.UNAVAILABLE)
+
+
+# --- answers ------------------------------------------------------------------------------------
+
+
+def save_answers(
+    service: SessionService, grid: OptionGrid, draft: DecisionSession, values: Mapping[Field, Any]
+) -> Result:
+    """Enter every changed value and save them together. A value no field can hold (a bug or
+    a forged request) is left out. Saving an unchanged draft again retries an earlier save
+    that failed."""
+    candidate = draft.model_copy(deep=True)
+    changed = False
+    for field, value in values.items():
+        if entries.same_value(value, entries.current_value(candidate, grid, field)):
+            continue
+        try:
+            entries.enter(candidate, grid, field, value)
+        except entries.EntryError:
+            continue
+        changed = True
+    return _store(service, candidate, AccessAction.ANSWERS_SAVED) if changed else Result(draft, saved=False)
+
+
+def retry(service: SessionService, draft: DecisionSession) -> Result:
+    """Save the draft again (after a failed save), with everything it holds."""
+    return _store(service, draft.model_copy(deep=True), AccessAction.ANSWERS_SAVED)
+
+
+# --- moving between steps --------------------------------------------------------------------------
+
+
+def go_next(service: SessionService, grid: OptionGrid, draft: DecisionSession, now: datetime) -> Result:
+    """Record the step's pending choices, check it is complete, mark it done, move on."""
+    step = draft.current_step
+    element = steps.element_for_step(step)
+    try:
+        candidate = step_actions.commit_step(draft, grid, element, now)
+        if steps.step_problems(candidate, grid, element):
+            return _unchanged(draft, missing=True)
+        candidate = candidate.model_copy(deep=True)
+        rules.complete_element(candidate, element)
+    except (StepRefusedError, SessionRuleError) as refusal:
+        return _unchanged(draft, refusal)
+    following = steps.next_step(step)
+    candidate.current_step = following or step
+    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft)
+    return _moved(result, moved=following is not None, finished=following is None)
+
+
+def go_back(service: SessionService, grid: OptionGrid, draft: DecisionSession, now: datetime) -> Result:
+    """One step back. A finished choice on this step is kept; an unfinished one stays pending."""
+    step = draft.current_step
+    try:
+        candidate = step_actions.commit_step(draft, grid, steps.element_for_step(step), now)
+    except (StepRefusedError, SessionRuleError):
+        candidate = draft
+    candidate = candidate.model_copy(update={"current_step": steps.previous_step(step) or 1}, deep=True)
+    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft)
+    return _moved(result, moved=candidate.current_step != step)
+
+
+def go_to(service: SessionService, draft: DecisionSession, target: int) -> Result:
+    """Straight to an earlier step, e.g. 'look at the pros and cons again (step 3)'."""
+    steps.element_for_step(target)  # a step that exists
+    candidate = draft.model_copy(update={"current_step": target}, deep=True)
+    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft)
+    return _moved(result, moved=target != draft.current_step)
+
+
+def skip(service: SessionService, draft: DecisionSession) -> Result:
+    """Skip the step for the reason typed (never silently), then move on."""
+    step = draft.current_step
+    try:
+        candidate = step_actions.skip_step(draft, steps.element_for_step(step))
+    except (StepRefusedError, SessionRuleError) as refusal:
+        return _unchanged(draft, refusal)
+    following = steps.next_step(step)
+    candidate.current_step = following or step
+    result = _store(service, candidate, AccessAction.STEP_SKIPPED, keep_on_failure=draft)
+    return _moved(result, moved=following is not None, finished=following is None)
+
+
+def plan_follow_up(service: SessionService, draft: DecisionSession, now: datetime) -> Result:
+    """Plan (or move) the follow-up from the date, time and details on screen."""
+    try:
+        candidate = step_actions.plan_follow_up(draft, now)
+    except (StepRefusedError, SessionRuleError) as refusal:
+        return _unchanged(draft, refusal)
+    return _store(service, candidate, AccessAction.FOLLOW_UP_PLANNED)
+
+
+def _moved(result: Result, *, moved: bool, finished: bool = False) -> Result:
+    if not result.saved:
+        return result
+    return Result(session=result.session, saved=True, moved=moved, finished=finished)
+
+
+# --- conflicts --------------------------------------------------------------------------------------
+
+
+def resolve_conflict(
+    service: SessionService,
+    mine: DecisionSession,
+    choices: Mapping[str, conflicts.Choice] | None,
+    *,
+    expected_version: int,
+) -> Result:
+    """Save the family's choice between this screen's version and the stored one: per
+    difference (`choices`, by `Difference.key`), or everything from this screen (None).
+
+    If the stored version changed again while they chose, nothing is saved and the result
+    says CONFLICT again (with the new differences to choose from)."""
+    try:
+        theirs = service.load(mine.id)
+    except SessionNotFoundError:
+        return Result(session=mine, saved=False, problem=SaveProblem.ERASED)
+    except StorageError:
+        return Result(session=mine, saved=False, problem=SaveProblem.UNAVAILABLE)
+    if theirs.version != expected_version:
+        return Result(session=mine, saved=False, problem=SaveProblem.CONFLICT)
+    if choices is None:
+        merged = conflicts.keep_mine(mine, theirs)
+    else:
+        try:
+            merged = conflicts.resolve(mine, theirs, choices)
+        except ValueError:  # a mix that is not a valid session: keep this screen's version whole
+            merged = conflicts.keep_mine(mine, theirs)
+    return _store(service, merged, AccessAction.CONFLICT_RESOLVED, keep_on_failure=mine)
+
+
+# --- finishing --------------------------------------------------------------------------------------
+
+
+def finish(service: SessionService, draft: DecisionSession, *, unsaved: bool) -> Result:
+    """'Finish and clear': store what is on screen if an earlier save failed, and note in the
+    access log that the family finished. The screen is cleared only when this is saved."""
+    if unsaved:
+        return _store(service, draft.model_copy(deep=True), AccessAction.FINISHED)
+    try:
+        service.record(draft.id, AccessAction.FINISHED)
+    except SessionNotFoundError:
+        return Result(session=draft, saved=False, problem=SaveProblem.ERASED)
+    except StorageError:
+        pass  # nothing of the family's is unsaved: the screen may be cleared all the same
+    return Result(session=draft, saved=True)
