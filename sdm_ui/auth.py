@@ -230,8 +230,7 @@ def _try_local_login(ct: Translator, username: str, password: str) -> None:
         else:
             st.error(ct(FAILED_LOGIN))
         return
-    login = login_policy.start(name, "local", clock.now())
-    _record_quietly(login, ClinicianAction.LOG_IN)
+    login = login_policy.start(name, "local", clock.now())  # logged in the attempt's transaction
     st.session_state[LOGIN] = login
     st.rerun()
 

@@ -208,6 +208,12 @@ class ClinicianLogin:
             outcome = Outcome.SUCCEEDED if verified else Outcome.FAILED
         with database.unit_of_work(write=True) as uow:
             wait = self.throttle.record(uow, reading, outcome, now)
+            if outcome is Outcome.SUCCEEDED:  # the login and its access-log row: one transaction
+                uow.access_log.add(
+                    AccessLogEntry(
+                        at=now, username=name, session_id=None, action=AccessAction.LOGGED_IN.value
+                    )
+                )
             uow.commit()
         self.throttle.slow_down(reading)
         if outcome is not Outcome.SUCCEEDED:

@@ -273,6 +273,19 @@ class SessionService:
         with self.database.unit_of_work() as uow:
             return uow.sessions.version_of(session_id)
 
+    def open(self, session_id: uuid.UUID, *, by: str, action: AccessAction) -> DecisionSession:
+        """Read a session and write who read it, in one transaction (a clinician opening it)."""
+        now = self._now()
+        with self.database.unit_of_work(write=True) as uow:
+            record = uow.sessions.get(session_id)
+            if record is None:
+                raise SessionNotFoundError()
+            uow.access_log.add(
+                AccessLogEntry(at=now, username=by[:64], session_id=session_id, action=action.value)
+            )
+            uow.commit()
+        return record.to_session()
+
     def load(self, session_id: uuid.UUID) -> DecisionSession:
         with self.database.unit_of_work() as uow:
             record = uow.sessions.get(session_id)

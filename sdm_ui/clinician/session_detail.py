@@ -23,7 +23,6 @@ from sdm_aid.content.models import OptionGrid
 from sdm_aid.render.summary import build_summary
 from sdm_aid.services.clinicians import AccessAction
 from sdm_aid.sessions import ics, labels, rules
-from sdm_aid.sessions.errors import SessionRuleError
 from sdm_aid.sessions.models import (
     MAX_FOLLOW_UP_MINUTES,
     MAX_LONG_ENTRY,
@@ -35,7 +34,8 @@ from sdm_aid.sessions.models import (
     FollowUpMode,
     FollowUpStatus,
 )
-from sdm_aid.storage import SessionNotFoundError, StaleSessionError, StorageError
+from sdm_aid.storage import SessionNotFoundError, StorageError
+from sdm_aid.usecases import clinician
 from sdm_aid.wizard import registry
 from sdm_ui import auth, services
 from sdm_ui.clinician import clock
@@ -50,6 +50,7 @@ VIEWED = "clin.viewed"
 OPENED = "clin.opened"
 RESULT = "clin.result"
 CONFIRM_ERASE = "clin.confirm_erase"
+CHANGED = "clin.changed_elsewhere"
 
 ACTION_TEXT = {
     AccessAction.OPENED: "Opened",
@@ -72,8 +73,9 @@ def _action_text(ct, action: str) -> str:
 
 
 CONFLICT = (
-    "Someone else changed this session in the meantime. Nothing was saved. The page now shows "
-    "the latest version: check it and try again."
+    "Someone else changed this session in the meantime, so nothing was saved and nothing was "
+    "overwritten. What changed is listed below; the page now shows the latest version. What you "
+    "typed is still in the form: save it again to add your change to the latest version."
 )
 
 
@@ -98,40 +100,61 @@ def _viewed() -> DecisionSession | None:
 
 def _save(
     ctx: ClinicianContext,
-    change: Callable[[DecisionSession], None],
-    action: ClinicianAction,
+    change: Callable[[DecisionSession, str], clinician.ChangeResult],
     done_text: str,
+    form_keys: tuple[str, ...],
 ) -> None:
-    """Apply `change` to a copy of the version on screen, save it, and log the action.
+    """Make one change (a use case) to the version on screen and say how it went.
 
     Only while the login holds: this runs in a button callback, before the page checks the
-    login; after it ran out nothing is saved, and the page then shows the login form."""
+    login; after it ran out nothing is saved, and the page then shows the login form. The
+    form keeps what was typed unless the change is saved."""
     ct = ctx.ct
     login = auth.active_login()
-    candidate = _viewed()
-    if login is None or candidate is None:
+    seen = _viewed()
+    if login is None or seen is None:
         return
-    try:
-        change(candidate)
-    except SessionRuleError as error:
-        _result("error", labels.rule_error_message(error, labels.translator(ctx.language)))
-        return
-    try:
-        services.session_service().save(candidate)
-    except StaleSessionError:
+    result = change(seen, login.username)
+    if result.refusal is not None:
+        _result("error", labels.rule_error_message(result.refusal, labels.translator(ctx.language)))
+    elif result.problem == clinician.ChangeProblem.CHANGED_ELSEWHERE:
         _result("error", ct(CONFLICT))
-        return
-    except StorageError:
+        lt = labels.translator(ctx.language)
+        grid = session_grid(seen.grid)
+        st.session_state[CHANGED] = [
+            (
+                labels.difference_label(d, seen, grid.grid, lt) if grid else d.key,
+                labels.stored_value_text(d.theirs, lt),
+                labels.stored_value_text(d.mine, lt),
+            )
+            for d in result.changed_elsewhere
+        ]
+    elif result.problem == clinician.ChangeProblem.ERASED:
+        _result("error", ct("This session does not exist any more."))
+    elif result.problem is not None:
         _result(
             "error", ct("Saving does not work right now: the database cannot be reached. Nothing was saved.")
         )
+    else:
+        for key in form_keys:  # saved: the form starts empty again
+            st.session_state.pop(key, None)
+        _result("success", done_text)
+
+
+def _changed_elsewhere(ctx: ClinicianContext) -> None:
+    """After a refused change: what someone else changed, seen version against the latest."""
+    changed = st.session_state.pop(CHANGED, None)
+    if not changed:
         return
-    try:
-        auth.record(login, candidate.id, action)
-    except StorageError:
-        _result("warning", ct("Saved, but the access log could not be written."))
-        return
-    _result("success", done_text)
+    ct = ctx.ct
+    frame = pd.DataFrame(
+        {
+            ct("What"): [what for what, _, _ in changed],
+            ct("Before"): [before for _, before, _ in changed],
+            ct("Now"): [now for _, _, now in changed],
+        }
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", key="clin.changed")
 
 
 # -- actions (button callbacks: they run before the page, with the version seen last) -----
@@ -140,11 +163,14 @@ def _save(
 def _record_outcome(ctx: ClinicianContext) -> None:
     status = st.session_state.get("clin.outcome.status")
     note = st.session_state.get("clin.outcome.note") or ""
-
-    def change(session: DecisionSession) -> None:
-        rules.record_follow_up_outcome(session, status=FollowUpStatus(status), note=note, now=clock.now())
-
-    _save(ctx, change, ClinicianAction.RECORD_FOLLOW_UP, ctx.ct("Saved how the follow-up went."))
+    _save(
+        ctx,
+        lambda seen, by: clinician.record_follow_up_outcome(
+            services.session_service(), seen, by=by, status=FollowUpStatus(status), note=note, now=clock.now()
+        ),
+        ctx.ct("Saved how the follow-up went."),
+        ("clin.outcome.status", "clin.outcome.note"),
+    )
 
 
 def _decide(ctx: ClinicianContext, grid: OptionGrid) -> None:
@@ -154,17 +180,20 @@ def _decide(ctx: ClinicianContext, grid: OptionGrid) -> None:
     if not option_id:
         _result("error", ctx.ct("Please choose an option."))
         return
-
-    def change(session: DecisionSession) -> None:
-        rules.record_decision(
-            session, grid, option_id=option_id, agree=agree, disagree=disagree, now=clock.now()
-        )
-
     _save(
         ctx,
-        change,
-        ClinicianAction.REVISIT_DECISION,
+        lambda seen, by: clinician.revisit_decision(
+            services.session_service(),
+            seen,
+            grid,
+            by=by,
+            option_id=option_id,
+            agree=agree,
+            disagree=disagree,
+            now=clock.now(),
+        ),
         ctx.ct("The new decision is saved. The earlier one is kept in the history."),
+        ("clin.decide.option", "clin.decide.agree", "clin.decide.disagree"),
     )
 
 
@@ -172,21 +201,19 @@ def _defer(ctx: ClinicianContext) -> None:
     reason = st.session_state.get("clin.defer.reason")
     details = st.session_state.get("clin.defer.details") or ""
     still_needed = st.session_state.get("clin.defer.still_needed") or ""
-
-    def change(session: DecisionSession) -> None:
-        rules.defer_decision(
-            session,
+    _save(
+        ctx,
+        lambda seen, by: clinician.defer_again(
+            services.session_service(),
+            seen,
+            by=by,
             reason=DeferralReason(reason),
             details=details,
             still_needed=still_needed,
             now=clock.now(),
-        )
-
-    _save(
-        ctx,
-        change,
-        ClinicianAction.REVISIT_DECISION,
+        ),
         ctx.ct("The decision is put off again. The earlier decision is kept in the history."),
+        ("clin.defer.reason", "clin.defer.details", "clin.defer.still_needed"),
     )
 
 
@@ -196,10 +223,12 @@ def _plan(ctx: ClinicianContext) -> None:
     if day is None or moment is None:
         _result("error", ctx.ct("Please choose a date and a time."))
         return
-
-    def change(session: DecisionSession) -> None:
-        rules.schedule_follow_up(
-            session,
+    _save(
+        ctx,
+        lambda seen, by: clinician.plan_follow_up(
+            services.session_service(),
+            seen,
+            by=by,
             local_date=day,
             local_time=moment,
             duration_minutes=int(st.session_state.get("clin.plan.minutes") or 30),
@@ -207,9 +236,17 @@ def _plan(ctx: ClinicianContext) -> None:
             mode=FollowUpMode(st.session_state.get("clin.plan.mode") or FollowUpMode.IN_PERSON),
             purpose=st.session_state.get("clin.plan.purpose") or "",
             now=clock.now(),
-        )
-
-    _save(ctx, change, ClinicianAction.PLAN_FOLLOW_UP, ctx.ct("The new follow-up is planned."))
+        ),
+        ctx.ct("The new follow-up is planned."),
+        (
+            "clin.plan.date",
+            "clin.plan.time",
+            "clin.plan.minutes",
+            "clin.plan.with",
+            "clin.plan.mode",
+            "clin.plan.purpose",
+        ),
+    )
 
 
 def _ask_erase(session_id: str) -> None:
@@ -329,7 +366,7 @@ def _follow_up_part(ctx: ClinicianContext, session: DecisionSession) -> None:
     if clock.now() < follow_up.starts_at:
         st.caption(ct("You can record how it went once the follow-up has started."))
         return
-    with st.form("clin.outcome", clear_on_submit=True):
+    with st.form("clin.outcome", clear_on_submit=False):
         st.radio(
             ct("Did the follow-up take place?"),
             [FollowUpStatus.DONE, FollowUpStatus.MISSED],
@@ -358,7 +395,7 @@ def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: Option
     name = _participant_name(session, ctx)
     options = {o.id: o.label.get(ctx.language) for o in grid.options}
     choose, put_off = st.columns(2)
-    with choose, st.form("clin.decide", clear_on_submit=True):
+    with choose, st.form("clin.decide", clear_on_submit=False):
         html_text(ct("A new decision"), css_class="sdm-head")
         st.selectbox(
             ct("Chosen option"),
@@ -377,7 +414,7 @@ def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: Option
             args=(ctx, grid),
             key="clin.decide.submit",
         )
-    with put_off, st.form("clin.defer", clear_on_submit=True):
+    with put_off, st.form("clin.defer", clear_on_submit=False):
         html_text(ct("Put the decision off again"), css_class="sdm-head")
         st.selectbox(
             ct("Reason"),
@@ -395,7 +432,7 @@ def _plan_part(ctx: ClinicianContext) -> None:
     lt = labels.translator(ctx.language)
     html_text(ct("Plan a new follow-up"), tag="h2", css_class="sdm-h")
     today = clock.now().astimezone(SESSION_TIMEZONE).date()
-    with st.form("clin.plan", clear_on_submit=True):
+    with st.form("clin.plan", clear_on_submit=False):
         first, second, third = st.columns(3)
         first.date_input(
             ct("Date (day-month-year)"),
@@ -519,8 +556,13 @@ def render(ctx: ClinicianContext) -> None:
     if session_id is None:
         _no_selection(ctx, ct("No session is chosen. Choose one in the list."))
         return
+    first_look = st.session_state.get(OPENED) != str(session_id)
     try:
-        session = services.session_service().load(session_id)
+        # Read fresh on every run; the first time together with its 'opened' row (one transaction).
+        if first_look:
+            session = clinician.open_session(services.session_service(), session_id, by=ctx.login.username)
+        else:
+            session = services.session_service().load(session_id)
     except SessionNotFoundError:
         _forget_session()
         _no_selection(ctx, ct("This session does not exist any more."))
@@ -528,18 +570,7 @@ def render(ctx: ClinicianContext) -> None:
     except StorageError:
         st.error(ct("The session cannot be read right now: the database cannot be reached. Try again later."))
         return
-    if st.session_state.get(OPENED) != str(session_id):
-        try:
-            auth.record(ctx.login, session_id, ClinicianAction.OPEN)
-        except StorageError:
-            st.error(
-                ct(
-                    "The access log cannot be written right now, so the session is not shown. "
-                    "Try again later."
-                )
-            )
-            return
-        st.session_state[OPENED] = str(session_id)
+    st.session_state[OPENED] = str(session_id)
     st.session_state[VIEWED] = session
 
     loaded = session_grid(session.grid)
@@ -551,6 +582,7 @@ def render(ctx: ClinicianContext) -> None:
         css_class="sdm-title",
     )
     _show_result()
+    _changed_elsewhere(ctx)
     if loaded is None:
         st.error(
             ct(

@@ -242,24 +242,32 @@ def test_a_planned_time_in_the_past_is_refused_in_plain_words(clinic, logged_in)
     assert clinic.load(session_id).version == version
 
 
-def test_a_change_saved_elsewhere_is_never_overwritten(clinic, logged_in) -> None:
+def test_a_change_saved_elsewhere_is_never_overwritten_and_the_note_stays(clinic, logged_in) -> None:
     session_id = overdue_deferred(clinic)
     at = open_session(logged_in, session_id)
     elsewhere = clinic.load(session_id)
     elsewhere.handoff_note = "saved from another tab"
     clinic.save(elsewhere)
     at.radio(key="clin.outcome.status").set_value(FollowUpStatus.DONE)
+    at.text_area(key="clin.outcome.note").input("Goed gesprek gehad")
     at.button(key="clin.outcome.submit").click()
     at = cs.ok(at.run())
     assert [e.value for e in at.error] == [session_detail.CONFLICT]
     stored = clinic.load(session_id)
     assert stored.handoff_note == "saved from another tab"
     assert stored.follow_up.status == FollowUpStatus.PLANNED
-    # The page now shows the latest version: trying again works.
-    at.radio(key="clin.outcome.status").set_value(FollowUpStatus.DONE)
+    assert at.text_area(key="clin.outcome.note").value == "Goed gesprek gehad"  # the typed note stays
+    tables = [frame.value.to_string() for frame in at.dataframe]
+    assert any("saved from another tab" in table for table in tables)  # what the other version changed
+    assert "follow_up_recorded" not in actions(clinic, session_id)
+    # The page now shows the latest version: saving again adds the change on top of it.
     at.button(key="clin.outcome.submit").click()
     at = cs.ok(at.run())
-    assert clinic.load(session_id).follow_up.status == FollowUpStatus.DONE
+    again = clinic.load(session_id)
+    assert again.follow_up.status == FollowUpStatus.DONE and again.follow_up.outcome_note == "Goed gesprek gehad"
+    assert again.handoff_note == "saved from another tab"
+    assert not [area for area in at.text_area if area.key == "clin.outcome.note"]  # recorded: form gone
+    assert actions(clinic, session_id).count("follow_up_recorded") == 1
 
 
 # -- erasing ------------------------------------------------------------------------------------------
