@@ -9,7 +9,6 @@ from __future__ import annotations
 import streamlit as st
 
 from sdm_aid.sessions.models import Participant
-from sdm_aid.wizard import steps
 from sdm_ui import wizard_actions
 from sdm_ui.steps import StepView
 from sdm_ui.text import html_text, md_escape
@@ -20,7 +19,7 @@ def _turn_key(view: StepView) -> str:
 
 
 def whose_turn(view: StepView) -> Participant:
-    people = steps.family(view.session)
+    people = view.session.family
     key = _turn_key(view)
     st.session_state.setdefault(key, 0)
     if len(people) > 1:
@@ -40,7 +39,7 @@ def whose_turn(view: StepView) -> Participant:
 
 def next_person_button(view: StepView, person: Participant) -> None:
     """'Done. Next: Parent 1' moves the turn on without leaving the step."""
-    people = steps.family(view.session)
+    people = view.session.family
     index = [p.id for p in people].index(person.id)
     if index + 1 >= len(people):
         return

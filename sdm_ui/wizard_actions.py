@@ -43,7 +43,7 @@ def _refusal_text(refusal: family.Refusal) -> str:
     return t(REFUSAL_TEXT[refusal.missing or "option"])
 
 
-def _on_screen(step: int) -> tuple[DecisionSession, OptionGrid] | None:
+def _on_screen(step: str) -> tuple[DecisionSession, OptionGrid] | None:
     """Save what is on screen; then the draft and its grid, if the screen still shows `step`
     (else the click is stale) and no conflict waits to be settled first."""
     st.session_state.pop(MESSAGE, None)
@@ -56,7 +56,7 @@ def _on_screen(step: int) -> tuple[DecisionSession, OptionGrid] | None:
     return (session, grid) if grid is not None else None
 
 
-def _show(result: family.Result, step: int) -> None:
+def _show(result: family.Result, step: str) -> None:
     if result.refusal is not None:
         st.session_state[MESSAGE] = _refusal_text(result.refusal)
     if result.missing:
@@ -69,35 +69,35 @@ def _show(result: family.Result, step: int) -> None:
             frame.go_later(registry.FINISH)
 
 
-def _act(step: int, action: Callable[[DecisionSession, OptionGrid], family.Result]) -> None:
+def _act(step: str, action: Callable[[DecisionSession, OptionGrid], family.Result]) -> None:
     opened = _on_screen(step)
     if opened is not None:
         _show(action(*opened), step)
 
 
 @guard.callback
-def go_next(step: int) -> None:
+def go_next(step: str) -> None:
     _act(step, lambda s, g: family.go_next(services.session_service(), g, s, datetime.now(UTC)))
 
 
 @guard.callback
-def go_back(step: int) -> None:
+def go_back(step: str) -> None:
     _act(step, lambda s, g: family.go_back(services.session_service(), g, s, datetime.now(UTC)))
 
 
 @guard.callback
-def go_to(step: int, target: int) -> None:
+def go_to(step: str, target: str) -> None:
     """'Look at the pros and cons again (step 3)' and the like."""
     _act(step, lambda s, _g: family.go_to(services.session_service(), s, target))
 
 
 @guard.callback
-def skip(step: int) -> None:
+def skip(step: str) -> None:
     _act(step, lambda s, _g: family.skip(services.session_service(), s))
 
 
 @guard.callback
-def plan_follow_up(step: int) -> None:
+def plan_follow_up(step: str) -> None:
     _act(step, lambda s, _g: family.plan_follow_up(services.session_service(), s, datetime.now(UTC)))
 
 

@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-from types import ModuleType
-
 import streamlit as st
 
 from sdm_aid.content.models import OptionGrid
-from sdm_aid.elements import SdmElement
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession
-from sdm_aid.wizard import prompts, registry, steps
+from sdm_aid.wizard import prompts, registry, step_registry, steps
 from sdm_aid.wizard.fields import skip_reason
 from sdm_aid.wizard.steps import Missing, Problem
 from sdm_ui import fields, frame, guard, page_scripts, recovery, saving, state, wizard_actions
 from sdm_ui.fields import bind
 from sdm_ui.frame import PageContext
-from sdm_ui.steps import (
-    StepView,
-    ability,
-    decide,
-    follow_up,
-    options,
-    problem,
-    pros_cons,
-    recommendation,
-    understanding,
-    values,
-)
+from sdm_ui.steps import StepView, view_module
 from sdm_ui.text import html_text, md_escape
 
-MODULES: dict[SdmElement, ModuleType] = {
-    SdmElement.EXPLAIN_PROBLEM: problem,
-    SdmElement.PRESENT_OPTIONS: options,
-    SdmElement.PROS_AND_CONS: pros_cons,
-    SdmElement.VALUES: values,
-    SdmElement.ABILITY: ability,
-    SdmElement.RECOMMENDATION: recommendation,
-    SdmElement.UNDERSTANDING: understanding,
-    SdmElement.DECIDE: decide,
-    SdmElement.FOLLOW_UP: follow_up,
-}
 _SCROLL_TOP_JS = page_scripts.script_tag(page_scripts.SCROLL_TO_TOP)  # allowed by the CSP (its hash)
 
 MISSING_TEXT = {
@@ -128,8 +103,9 @@ def render(ctx: PageContext) -> None:
 
 
 def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
-    element = steps.element_for_step(session.current_step)
-    view = StepView(ctx=ctx, session=session, grid=grid, element=element, lt=labels.translator(ctx.language))
+    view = StepView(
+        ctx=ctx, session=session, grid=grid, step=steps.current(session), lt=labels.translator(ctx.language)
+    )
 
     # A new step starts at its heading, not where the finger was on the previous one. The
     # element is always there (empty when not scrolling) so the elements below keep their
@@ -138,17 +114,18 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
     st.html(_SCROLL_TOP_JS if scroll else '<span class="sdm-top"></span>', unsafe_allow_javascript=scroll)
     _header(view)
     _peer_prompt(view)
-    MODULES[element].render(view)
+    view_module(view.step).render(view)
     st.divider()
     _actions(view)
 
 
 def _header(view: StepView) -> None:
     t = view.t
-    html_text(labels.step_heading(view.element, view.lt), css_class="sdm-step")
+    number = step_registry.position(view.step.id)
+    html_text(labels.step_heading(number, step_registry.total(), view.lt), css_class="sdm-step")
     html_text(labels.element_name(view.element, view.lt), tag="h1", css_class="sdm-title")
     html_text(labels.element_why(view.element, view.lt), css_class="sdm-why")
-    st.progress(steps.progress_fraction(view.session.current_step))
+    st.progress(steps.progress_fraction(view.step.id))
     code = state.resume_code()
     if code:
         with st.expander(t("Your code to continue later"), icon=":material/key:"):
@@ -168,7 +145,7 @@ def _peer_prompt(view: StepView) -> None:
 
 def _show_missing(view: StepView) -> None:
     names = {p.id: p.label for p in view.session.participants}
-    for item in steps.step_problems(view.session, view.grid, view.element):
+    for item in steps.step_problems(view.session, view.grid, view.step):
         st.warning(md_escape(_missing_text(view, item, names)), icon=":material/edit_note:")
 
 
@@ -186,11 +163,11 @@ def _actions(view: StepView) -> None:
     t, session = view.t, view.session
     step = session.current_step
     last = steps.next_step(step) is None
-    if steps.can_skip(session, view.element):
+    if steps.can_skip(session, view.step):
         with st.expander(t("Skip this step")):
             bind(
                 view,
-                skip_reason(view.element),
+                skip_reason(view.step.id),
                 st.text_input,
                 t("Why do you skip this step?"),
                 autocomplete="off",
@@ -212,7 +189,7 @@ def _actions(view: StepView) -> None:
         key=view.key("back"),
         icon=":material/arrow_back:",
         use_container_width=True,
-        disabled=step == 1,
+        disabled=steps.previous_step(step) is None,
         on_click=wizard_actions.go_back,
         args=(step,),
     )

@@ -78,12 +78,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=50, help="how many to show (1-500, default 50)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many (for the next page)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="read every stored session as this version reads it (older formats upgraded in memory, "
+        "nothing written); list those that do not load and exit with 1",
+    )
     parser.set_defaults(handler=handle)
+
+
+def check(service: SessionService, output_format: str) -> int:
+    checked, failed = 0, []
+    for session_id, problem in service.check_documents():
+        checked += 1
+        if problem is not None:
+            failed.append((str(session_id), problem))
+            if output_format == "text":
+                print(f"{session_id}  does not load: {problem}")
+    if output_format == "json":
+        print_json({"checked": checked, "failed": [{"id": i, "problem": p} for i, p in failed]})
+    elif failed:
+        print(f"{len(failed)} of {checked} sessions do not load.")
+    else:
+        print(f"All {checked} sessions load.")
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 @storage_command
 def handle(args: argparse.Namespace) -> int:
     service = open_service()
+    if args.check:
+        return check(service, args.format)
     page = service.list_sessions(
         status=args.status, follow_up=args.follow_up, grid_id=args.grid, limit=args.limit, offset=args.offset
     )

@@ -10,16 +10,18 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from sdm_aid.config import Settings
 from sdm_aid.services.audit import FAMILY, AccessAction
 from sdm_aid.services.throttle import Outcome, Throttle
-from sdm_aid.sessions import resume_codes
+from sdm_aid.sessions import resume_codes, versions
 from sdm_aid.sessions.export import export_document
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.sessions.status import DUE_WITHIN, SessionStatus, planned_follow_up_state
@@ -267,6 +269,24 @@ class SessionService:
 
     # ------------------------------------------------------------------ reading
 
+    def check_documents(self, *, batch_size: int = 500) -> Iterator[tuple[uuid.UUID, str | None]]:
+        """Every stored session read as today's session (upgraded in memory, nothing written):
+        (id, None) when it loads, (id, why not) when it does not. In id order, in batches."""
+        after: uuid.UUID | None = None
+        while True:
+            with self.database.unit_of_work() as uow:
+                batch = uow.sessions.documents(after=after, limit=batch_size)
+            for session_id, document in batch:
+                try:
+                    versions.read(document)
+                except (ValueError, KeyError, TypeError) as error:
+                    yield session_id, _first_line(error)
+                else:
+                    yield session_id, None
+            if len(batch) < batch_size:
+                return
+            after = batch[-1][0]
+
     def stored_version(self, session_id: uuid.UUID) -> int | None:
         """The version in the database (a cheap check, e.g. on every screen of an open
         session); None when the session does not exist (any more): it was erased."""
@@ -431,3 +451,14 @@ class SessionService:
 
 
 __all__ = ["Database", "SessionService", "StartedSession", "parse_status", "utc_now"]
+
+
+def _first_line(error: Exception) -> str:
+    """Why a document does not load, in one line: the first problem, and how many more."""
+    if isinstance(error, ValidationError):
+        problems = error.errors()
+        first = problems[0]
+        where = ".".join(str(part) for part in first["loc"]) or "document"
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        return f"{where}: {first['msg']}{more}"[:300]
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:300]

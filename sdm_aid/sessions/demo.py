@@ -366,7 +366,7 @@ class _Builder:
         finished = outcome is not None
         session |= {
             "elements": self.elements(reached, decide_status, follow_up_status),
-            "current_step": 9 if finished else reached,
+            "current_step": ELEMENT_ORDER[(9 if finished else reached) - 1].value,
             "answers": self.answers(family, reached, leanings),
             "sure": self.sure(family, finished),
             "outcome": outcome,

@@ -233,9 +233,9 @@ def element_why(element: SdmElement, t: Translator) -> str:
     return t(ELEMENT_WHY[SdmElement(element)])
 
 
-def step_heading(element: SdmElement, t: Translator) -> str:
-    """'Stap 3 van 9' / 'Step 3 of 9'. The wizard adds the name and the why."""
-    return t(STEP_HEADING, number=SdmElement(element).number, total=len(SdmElement))
+def step_heading(number: int, total: int, t: Translator) -> str:
+    """'Stap 3 van 9' / 'Step 3 of 9' (the step's place in the wizard, not an element's)."""
+    return t(STEP_HEADING, number=number, total=total)
 
 
 def element_status_label(status: ElementStatus, t: Translator) -> str:

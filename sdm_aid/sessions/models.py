@@ -29,7 +29,9 @@ from pydantic import (
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
 from sdm_aid.i18n.languages import Language
 
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
+"""The format of a stored session document; older ones are upgraded when read
+(`sdm_aid.sessions.versions`)."""
 
 SESSION_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 """Where the sessions happen: local times are read and shown here; stored times are UTC."""
@@ -97,6 +99,13 @@ class Role(StrEnum):
     PARENT = "parent"
     PEER_WORKER = "peer_worker"
     CLINICIAN = "clinician"
+
+
+FAMILY_ROLES: tuple[Role, ...] = (Role.YOUTH, Role.PARENT)
+"""Roles whose own voice a session records: the young person and the parents or carers."""
+
+StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+"""A wizard step's stable id (see sdm_aid.wizard.step_registry); never its number."""
 
 
 class Participant(SessionModel):
@@ -292,7 +301,7 @@ class DecisionSession(SessionModel):
     """A whole session. Assigning a field re-runs the whole-session checks; a refused
     assignment leaves the field as it was (see __setattr__)."""
 
-    schema_version: Literal[1] = SESSION_SCHEMA_VERSION
+    schema_version: Literal[2] = SESSION_SCHEMA_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     """Pseudonymous id; the only handle in logs and lists."""
     version: int = 0
@@ -302,7 +311,8 @@ class DecisionSession(SessionModel):
     participants: Annotated[list[Participant], Field(min_length=1)]
     peer_worker_guides: bool = False
     elements: list[ElementProgress] = Field(default_factory=_new_elements)
-    current_step: Annotated[int, Field(ge=1, le=9)] = 1
+    current_step: StepId = "explain_problem"
+    """The id of the wizard step the family is on (stored by id, so steps can change)."""
     answers: dict[str, ParticipantAnswers] = Field(default_factory=dict)
     """Participant id -> that participant's own answers."""
     sure: dict[str, SureResult] = Field(default_factory=dict)
@@ -376,8 +386,18 @@ class DecisionSession(SessionModel):
     def parents(self) -> list[Participant]:
         return [p for p in self.participants if p.role == Role.PARENT]
 
+    @property
+    def family(self) -> list[Participant]:
+        """The young person first, then the parents or carers in the order they were added."""
+        return family_members(self)
+
     def participant(self, participant_id: str) -> Participant:
         return next(p for p in self.participants if p.id == participant_id)
 
     def progress(self, element: SdmElement) -> ElementProgress:
         return next(p for p in self.elements if p.element == element)
+
+
+def family_members(session: DecisionSession) -> list[Participant]:
+    """The young person first, then the parents or carers, in the order they were added."""
+    return [p for role in FAMILY_ROLES for p in session.participants if p.role == role]

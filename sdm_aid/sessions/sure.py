@@ -18,7 +18,7 @@ from typing import Literal
 
 from sdm_aid.i18n import Translator
 from sdm_aid.sessions.errors import SessionRuleError
-from sdm_aid.sessions.models import SURE_CITATION, DecisionSession, Role, SureAnswers, SureResult
+from sdm_aid.sessions.models import FAMILY_ROLES, SURE_CITATION, DecisionSession, SureAnswers, SureResult
 
 __all__ = [
     "SURE_CITATION",
@@ -35,7 +35,7 @@ __all__ = [
 
 SureMoment = Literal["before", "after"]
 SURE_MAX_SCORE = 4
-SURE_ROLES = frozenset({Role.YOUTH, Role.PARENT})
+SURE_ROLES = frozenset(FAMILY_ROLES)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -337,8 +338,18 @@ def _prepare_sqlite_file(path: Path, busy_timeout: float) -> None:
             "SDM_AID_DATABASE_URL / SDM_AID_DATA_DIR. Nothing was saved."
         )
     connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+    deadline = time.monotonic() + busy_timeout
     try:
-        (mode,) = connection.execute("PRAGMA journal_mode=WAL").fetchone()
+        while True:
+            try:
+                (mode,) = connection.execute("PRAGMA journal_mode=WAL").fetchone()
+                break
+            except sqlite3.OperationalError as error:
+                # Switching to WAL needs the file to itself and does not wait for a busy
+                # handler: several servers starting at once on a new file meet here.
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
         if mode != "wal":
             log.warning("SQLite database is not in WAL mode (%s)", mode)
     finally:

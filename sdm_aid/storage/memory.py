@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sdm_aid.sessions.status import SessionStatus
 from sdm_aid.storage.database import Backend, DuplicateError
@@ -49,6 +50,10 @@ class _Sessions:
 
     def get(self, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRecord | None:
         return self._s.sessions.get(session_id)
+
+    def documents(self, *, after: uuid.UUID | None, limit: int) -> list[tuple[uuid.UUID, dict[str, Any]]]:
+        ids = sorted(i for i in self._s.sessions if after is None or i > after)[:limit]
+        return [(i, copy.deepcopy(self._s.sessions[i].document)) for i in ids]
 
     def version_of(self, session_id: uuid.UUID) -> int | None:
         stored = self._s.sessions.get(session_id)

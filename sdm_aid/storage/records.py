@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
+from sdm_aid.sessions import versions
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.sessions.status import SessionStatus, session_status
 from sdm_aid.throttling.policy import KeyKind
@@ -78,7 +79,8 @@ class SessionRecord:
         )
 
     def to_session(self) -> DecisionSession:
-        return DecisionSession.model_validate(self.document)
+        """The stored document as a session, upgraded from an older format if need be."""
+        return versions.read(self.document)
 
     def row(self) -> SessionRow:
         return SessionRow(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -42,6 +42,10 @@ class SessionRepository(Protocol):
         ...
 
     def add(self, record: SessionRecord) -> None: ...
+    def documents(self, *, after: uuid.UUID | None, limit: int) -> list[tuple[uuid.UUID, dict[str, Any]]]:
+        """Stored documents as they are (not read as sessions), by id, after `after`."""
+        ...
+
     def add_many(self, records: Sequence[SessionRecord]) -> None: ...
     def replace(self, record: SessionRecord, *, expected_version: int) -> bool:
         """Store `record` if the stored version is still `expected_version`; False otherwise."""
@@ -166,6 +170,12 @@ class SqlAlchemySessionRepository:
     def version_of(self, session_id: uuid.UUID) -> int | None:
         statement = sa.select(t.sessions.c.version).where(t.sessions.c.id == session_id)
         return self._c.execute(statement).scalar_one_or_none()
+
+    def documents(self, *, after: uuid.UUID | None, limit: int) -> list[tuple[uuid.UUID, dict[str, Any]]]:
+        statement = sa.select(t.sessions.c.id, t.sessions.c.document).order_by(t.sessions.c.id).limit(limit)
+        if after is not None:
+            statement = statement.where(t.sessions.c.id > after)
+        return [(row.id, row.document) for row in self._c.execute(statement)]
 
     def add(self, record: SessionRecord) -> None:
         self._c.execute(t.sessions.insert().values(_record_values(record)))

@@ -25,9 +25,9 @@ from sdm_aid.services.audit import AccessAction
 from sdm_aid.services.sessions import SessionService, StartedSession
 from sdm_aid.sessions import conflicts, rules
 from sdm_aid.sessions.errors import SessionRuleError
-from sdm_aid.sessions.models import DecisionSession, GridRef
+from sdm_aid.sessions.models import DecisionSession, GridRef, StepId
 from sdm_aid.storage import SessionNotFoundError, StaleSessionError, StorageError
-from sdm_aid.wizard import entries, step_actions, steps
+from sdm_aid.wizard import entries, step_actions, step_registry, steps
 from sdm_aid.wizard.fields import Field
 from sdm_aid.wizard.inputs import Issue, build_participants, check_people
 from sdm_aid.wizard.step_actions import StepRefusedError
@@ -156,13 +156,14 @@ def retry(service: SessionService, draft: DecisionSession) -> Result:
 def go_next(service: SessionService, grid: OptionGrid, draft: DecisionSession, now: datetime) -> Result:
     """Record the step's pending choices, check it is complete, mark it done, move on."""
     step = draft.current_step
-    element = steps.element_for_step(step)
+    spec = steps.current(draft)
     try:
-        candidate = step_actions.commit_step(draft, grid, element, now)
-        if steps.step_problems(candidate, grid, element):
+        candidate = step_actions.commit_step(draft, grid, spec, now)
+        if steps.step_problems(candidate, grid, spec):
             return _unchanged(draft, missing=True)
         candidate = candidate.model_copy(deep=True)
-        rules.complete_element(candidate, element)
+        for element in spec.elements:
+            rules.complete_element(candidate, element)
     except (StepRefusedError, SessionRuleError) as refusal:
         return _unchanged(draft, refusal)
     following = steps.next_step(step)
@@ -175,17 +176,17 @@ def go_back(service: SessionService, grid: OptionGrid, draft: DecisionSession, n
     """One step back. A finished choice on this step is kept; an unfinished one stays pending."""
     step = draft.current_step
     try:
-        candidate = step_actions.commit_step(draft, grid, steps.element_for_step(step), now)
+        candidate = step_actions.commit_step(draft, grid, steps.current(draft), now)
     except (StepRefusedError, SessionRuleError):
         candidate = draft
-    candidate = candidate.model_copy(update={"current_step": steps.previous_step(step) or 1}, deep=True)
+    candidate = candidate.model_copy(update={"current_step": steps.previous_step(step) or step}, deep=True)
     result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft)
     return _moved(result, moved=candidate.current_step != step)
 
 
-def go_to(service: SessionService, draft: DecisionSession, target: int) -> Result:
-    """Straight to an earlier step, e.g. 'look at the pros and cons again (step 3)'."""
-    steps.element_for_step(target)  # a step that exists
+def go_to(service: SessionService, draft: DecisionSession, target: StepId) -> Result:
+    """Straight to another step, e.g. 'look at the pros and cons again (step 3)'."""
+    target = step_registry.step(target).id  # a step that exists
     candidate = draft.model_copy(update={"current_step": target}, deep=True)
     result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft)
     return _moved(result, moved=target != draft.current_step)
@@ -195,7 +196,7 @@ def skip(service: SessionService, draft: DecisionSession) -> Result:
     """Skip the step for the reason typed (never silently), then move on."""
     step = draft.current_step
     try:
-        candidate = step_actions.skip_step(draft, steps.element_for_step(step))
+        candidate = step_actions.skip_step(draft, steps.current(draft))
     except (StepRefusedError, SessionRuleError) as refusal:
         return _unchanged(draft, refusal)
     following = steps.next_step(step)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sdm_aid.elements import SdmElement
 from sdm_aid.sessions.models import MAX_LONG_ENTRY, MAX_SHORT_ENTRY
 from sdm_aid.sessions.sure import SureMoment
 
@@ -54,7 +53,7 @@ class Kind(StrEnum):
     WITH_WHOM = "with"
     HOW = "how"
     PURPOSE = "purpose"
-    SKIP_REASON = "skip-reason"  # element -> text              (pending until Skip)
+    SKIP_REASON = "skip-reason"  # step -> text                 (pending until Skip)
     NOTE = "note"  # -> the peer worker's hand-off note
 
 
@@ -169,8 +168,8 @@ def vote(pid: str) -> Field:
     return Field(Kind.VOTE, (pid,))
 
 
-def skip_reason(element: SdmElement) -> Field:
-    return Field(Kind.SKIP_REASON, (element.value,))
+def skip_reason(step_id: str) -> Field:
+    return Field(Kind.SKIP_REASON, (step_id,))
 
 
 ADVICE = Field(Kind.ADVICE)

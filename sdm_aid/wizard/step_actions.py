@@ -22,7 +22,6 @@ from sdm_aid.sessions.models import (
     Deferred,
     FollowUpMode,
     PendingValue,
-    Role,
 )
 from sdm_aid.wizard.entries import current_value, entry_issue, follow_up_value, forget
 from sdm_aid.wizard.fields import (
@@ -43,6 +42,7 @@ from sdm_aid.wizard.fields import (
     vote,
 )
 from sdm_aid.wizard.inputs import AMSTERDAM, InputIssue, Issue, check_follow_up_moment
+from sdm_aid.wizard.step_registry import StepSpec
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,13 @@ class StepRefusedError(Exception):
     """'option' (choose an option), 'reason' (why later), 'moment' (day, month, ...)."""
 
 
-def commit_step(
-    session: DecisionSession, grid: OptionGrid, element: SdmElement, now: datetime
-) -> DecisionSession:
+def commit_step(session: DecisionSession, grid: OptionGrid, step: StepSpec, now: datetime) -> DecisionSession:
     """The session with the step's pending decision or follow-up recorded (Next). Raises
     StepRefusedError or SessionRuleError; `session` itself is never changed."""
-    if element == SdmElement.DECIDE:
-        return _commit_outcome(session, grid, now)
-    if element == SdmElement.FOLLOW_UP:
-        return plan_follow_up(session, now, required=False)
+    if SdmElement.DECIDE in step.elements:
+        session = _commit_outcome(session, grid, now)
+    if SdmElement.FOLLOW_UP in step.elements:
+        session = plan_follow_up(session, now, required=False)
     return session
 
 
@@ -75,7 +73,7 @@ def _commit_outcome(session: DecisionSession, grid: OptionGrid, now: datetime) -
         option_id = current_value(candidate, grid, OPTION)
         if option_id is None:
             raise StepRefusedError(missing="option")
-        family = [p.id for p in candidate.participants if p.role in (Role.YOUTH, Role.PARENT)]
+        family = [p.id for p in candidate.family]
         votes = {pid: current_value(candidate, grid, vote(pid)) for pid in family}
         agree = [pid for pid, v in votes.items() if v == AGREE]
         disagree = [pid for pid, v in votes.items() if v == DISAGREE]
@@ -180,10 +178,10 @@ def _same_follow_up(
     )
 
 
-def skip_step(session: DecisionSession, element: SdmElement) -> DecisionSession:
+def skip_step(session: DecisionSession, step: StepSpec) -> DecisionSession:
     """The session with the step skipped for the pending reason. Raises StepRefusedError or
     SessionRuleError; `session` itself is never changed."""
-    field = skip_reason(element)
+    field = skip_reason(step.id)
     reason = cast(str, session.pending.get(field.key) or "").strip()
     if not reason:
         raise StepRefusedError(issue=Issue(InputIssue.EMPTY_REASON, field.key))
@@ -192,6 +190,7 @@ def skip_step(session: DecisionSession, element: SdmElement) -> DecisionSession:
             issue=Issue(InputIssue.TEXT_TOO_LONG, field.key, MAX_SHORT_ENTRY, len(reason) - MAX_SHORT_ENTRY)
         )
     candidate = session.model_copy(deep=True)
-    rules.skip_element(candidate, element, reason)
+    for element in step.elements:
+        rules.skip_element(candidate, element, reason)
     forget(candidate, [field.key])
     return candidate

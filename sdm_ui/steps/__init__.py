@@ -1,4 +1,8 @@
-"""One module per wizard step. Each has `render(view)`, which draws the step.
+"""One module per wizard step view. Each has `render(view)`, which draws the step.
+
+Which view draws which step is data: the step registry (`sdm_aid.wizard.step_registry`)
+names a view, and `view_module` finds its module here (a new view is a module in this
+package with the same name).
 
 Every answer widget is bound to a field of the session (`sdm_ui.fields.bind`): a change is
 recorded and saved at once, and what cannot be recorded yet (a decision before Next, a
@@ -8,12 +12,15 @@ means is decided in `sdm_aid.wizard.entries` and `sdm_aid.wizard.step_actions`.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from types import ModuleType
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.elements import SdmElement
 from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.wizard.step_registry import StepSpec
 from sdm_ui import state
 from sdm_ui.frame import PageContext
 
@@ -24,7 +31,7 @@ class StepView:
     session: DecisionSession
     """The draft, as loaded at the start of this run."""
     grid: OptionGrid
-    element: SdmElement
+    step: StepSpec
     lt: Translator
     """Translator for the shared session labels (roles, barriers, ...)."""
 
@@ -36,8 +43,17 @@ class StepView:
     def language(self) -> Language:
         return self.ctx.language
 
+    @property
+    def element(self) -> SdmElement:
+        return self.step.element
+
     def key(self, *parts: object) -> str:
-        return state.widget_key(self.element.value, *parts)
+        return state.widget_key(self.step.id, *parts)
 
     def option_label(self, option_id: str) -> str:
         return self.grid.option(option_id).label.get(self.language)
+
+
+def view_module(step: StepSpec) -> ModuleType:
+    """The module that draws `step` (sdm_ui.steps.<view>)."""
+    return importlib.import_module(f"{__name__}.{step.view}")

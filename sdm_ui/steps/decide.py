@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from sdm_aid.sessions import labels
-from sdm_aid.sessions.models import DeferralReason, Role
-from sdm_aid.wizard import fields, steps
+from sdm_aid.sessions.models import DeferralReason
+from sdm_aid.wizard import fields
 from sdm_aid.wizard.entries import current_value
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
@@ -37,7 +37,7 @@ def render(view: StepView) -> None:
 
     st.divider()
     html_text(t("Four short questions for each of you"), tag="p", css_class="sdm-h")
-    people = steps.family(view.session)
+    people = view.session.family
     for tab, person in zip(st.tabs([md_escape(p.label) for p in people]), people, strict=True):
         with tab:
             sure_questions(view, person, "after")
@@ -58,7 +58,7 @@ def _decide(view: StepView) -> None:
         fields.DISAGREE: t("Does not agree"),
         fields.UNSURE: t("Not sure"),
     }
-    for person in (p for p in view.session.participants if p.role in (Role.YOUTH, Role.PARENT)):
+    for person in view.session.family:
         bind(
             view,
             fields.vote(person.id),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdm_aid.wizard import steps
 from sdm_ui.steps import StepView
 from sdm_ui.sure_view import sure_questions
 from sdm_ui.text import html_text, md_escape, plain
@@ -19,7 +18,7 @@ def render(view: StepView) -> None:
     st.info(view.t("There is more than one good option. You choose together."), icon=":material/alt_route:")
 
     with st.expander(view.t("Before you start: four short yes/no questions (you may skip them)")):
-        people = steps.family(view.session)
+        people = view.session.family
         for tab, person in zip(st.tabs([md_escape(p.label) for p in people]), people, strict=True):
             with tab:
                 sure_questions(view, person, "before")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import Role
-from sdm_aid.wizard import fields, steps
+from sdm_aid.wizard import fields
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
 from sdm_ui.text import html_text, md_escape
@@ -49,7 +49,7 @@ def _recommendation(view: StepView) -> None:
 def _questions(view: StepView) -> None:
     html_text(view.t("Your questions for the professional"), tag="p", css_class="sdm-h")
     suggestions = [q.text.get(view.language) for q in view.grid.clinician_questions]
-    people = steps.family(view.session)
+    people = view.session.family
     for tab, person in zip(st.tabs([md_escape(p.label) for p in people]), people, strict=True):
         with tab:
             bind(

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdm_aid.wizard import fields
+from sdm_aid.elements import SdmElement
+from sdm_aid.wizard import fields, step_registry
 from sdm_aid.wizard.entries import current_value
 from sdm_ui import wizard_actions
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
 from sdm_ui.text import md_escape
 from sdm_ui.turns import next_person_button, whose_turn
-
-PROS_AND_CONS_STEP = 3
 
 
 def render(view: StepView) -> None:
@@ -45,7 +44,7 @@ def render(view: StepView) -> None:
             view.t("Look at the pros and cons again (step 3)"),
             key=view.key("back-to-3"),
             on_click=wizard_actions.go_to,
-            args=(view.session.current_step, PROS_AND_CONS_STEP),
+            args=(view.session.current_step, step_registry.for_element(SdmElement.PROS_AND_CONS).id),
             icon=":material/undo:",
         )
     next_person_button(view, person)

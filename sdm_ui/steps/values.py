@@ -8,7 +8,7 @@ import streamlit as st
 
 from sdm_aid.sessions import agreement, labels
 from sdm_aid.sessions.models import NOT_SURE, Participant, Role
-from sdm_aid.wizard import fields, steps
+from sdm_aid.wizard import fields
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
 from sdm_ui.text import html_text, md_escape
@@ -27,8 +27,7 @@ def render(view: StepView) -> None:
     _own_answers(view, person)
     next_person_button(view, person)
     if all(
-        view.session.answers.get(p.id) and view.session.answers[p.id].leaning
-        for p in steps.family(view.session)
+        view.session.answers.get(p.id) and view.session.answers[p.id].leaning for p in view.session.family
     ):
         st.divider()
         _comparison(view)

@@ -101,7 +101,7 @@ def test_a_conflict_can_keep_the_answers_on_this_screen(app_env) -> None:
     w.no_exception(second.run())
     assert "Niet opgeslagen" not in w.texts(second)
     stored = w.stored_session(second)
-    assert stored.version == 3 and "youth" in stored.sure and stored.current_step == 1
+    assert stored.version == 3 and "youth" in stored.sure and stored.current_step == "explain_problem"
 
 
 def test_a_conflict_can_take_the_other_version(app_env) -> None:
@@ -122,7 +122,7 @@ def test_a_conflict_can_be_resolved_per_difference(app_env) -> None:
     second.button(key="sdm.conflict.save").click()
     w.no_exception(second.run())
     stored = w.stored_session(second)
-    assert stored.version == 3 and "youth" in stored.sure and stored.current_step == 2
+    assert stored.version == 3 and "youth" in stored.sure and stored.current_step == "present_options"
 
 
 def test_a_database_outage_keeps_the_typed_answers(app_env, monkeypatch: pytest.MonkeyPatch) -> None:

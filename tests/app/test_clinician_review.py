@@ -264,7 +264,9 @@ def test_a_change_saved_elsewhere_is_never_overwritten_and_the_note_stays(clinic
     at.button(key="clin.outcome.submit").click()
     at = cs.ok(at.run())
     again = clinic.load(session_id)
-    assert again.follow_up.status == FollowUpStatus.DONE and again.follow_up.outcome_note == "Goed gesprek gehad"
+    assert (
+        again.follow_up.status == FollowUpStatus.DONE and again.follow_up.outcome_note == "Goed gesprek gehad"
+    )
     assert again.handoff_note == "saved from another tab"
     assert not [area for area in at.text_area if area.key == "clin.outcome.note"]  # recorded: form gone
     assert actions(clinic, session_id).count("follow_up_recorded") == 1

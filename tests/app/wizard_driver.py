@@ -56,7 +56,10 @@ def begin(at: AppTest, *, parents: int = 1, peer: bool = False, youth: str = "Sa
 
 
 def step(at: AppTest) -> int:
-    return at.session_state["sdm.draft"].current_step
+    """The number of the step on screen (1..9 for today's steps)."""
+    from sdm_aid.wizard import step_registry
+
+    return step_registry.position(at.session_state["sdm.draft"].current_step)
 
 
 def next_step(at: AppTest) -> AppTest:

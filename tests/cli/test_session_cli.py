@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,30 @@ def test_summary_of_an_unknown_session_is_one_clear_line(
     code, _, err = run(capsys, "summary", "00000000-0000-0000-0000-000000000000", "-o", str(output))
     assert code == 1 and "does not exist" in err
     assert not output.exists()
+
+
+def test_sessions_check_reads_every_stored_session(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    service = _service()
+    good = service.start(new_session()).session
+    old = service.start(new_session()).session
+    broken = service.start(new_session()).session
+    with service.database.unit_of_work(write=True) as uow:  # as an older version stored them
+        record = uow.sessions.get(old.id)
+        v1 = {**record.document, "schema_version": 1, "current_step": 4}
+        v1.pop("pending")
+        uow.sessions.replace(replace(record, document=v1), expected_version=record.version)
+        record = uow.sessions.get(broken.id)
+        damaged = {**record.document, "participants": []}
+        uow.sessions.replace(replace(record, document=damaged), expected_version=record.version)
+        uow.commit()
+    code, out, _ = run(capsys, "sessions", "--check")
+    assert code == 1
+    assert f"{broken.id}  does not load: participants" in out and "1 of 3 sessions do not load." in out
+    code, out, _ = run(capsys, "sessions", "--check", "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and report["checked"] == 3 and [f["id"] for f in report["failed"]] == [str(broken.id)]
+    assert service.load(old.id).current_step == "values"  # read, upgraded in memory
+    service.erase(broken.id)
+    code, out, _ = run(capsys, "sessions", "--check")
+    assert (code, out.strip()) == (0, "All 2 sessions load.")
+    assert good.id != old.id

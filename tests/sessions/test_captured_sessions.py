@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.sessions import versions
+from sdm_aid.sessions.models import SESSION_SCHEMA_VERSION, DecisionSession
 from sdm_aid.storage.database import open_database
 from sdm_aid.storage.tables import sessions as sessions_table
+from sdm_aid.wizard import step_registry
 
 CAPTURED = Path(__file__).with_name("captured")
 DOCUMENTS = sorted(CAPTURED.glob("*/[0-9][0-9]-*.json"))
@@ -30,9 +32,13 @@ def test_there_are_captured_sessions() -> None:
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_captured_document_loads(path: Path) -> None:
     document = json.loads(path.read_text(encoding="utf-8"))
-    session = DecisionSession.model_validate(document)
-    assert str(session.id) == document["id"]
+    session = versions.read(document)
+    assert str(session.id) == document["id"] and session.schema_version == SESSION_SCHEMA_VERSION
     assert [p.id for p in session.participants] == [p["id"] for p in document["participants"]]
+    assert session.answers == DecisionSession.model_validate(versions.upgrade(document)).answers
+    # Where the family was: v1 stored step numbers 1..9, today a step id at the same place.
+    if isinstance(document.get("current_step"), int):
+        assert step_registry.position(session.current_step) == document["current_step"]
 
 
 @pytest.mark.parametrize("path", DATABASES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -45,6 +51,28 @@ def test_a_captured_database_opens_migrates_and_every_session_loads(path: Path, 
             documents = [row.document for row in connection.execute(sessions_table.select())]
         assert len(documents) == len(list(path.parent.glob("[0-9][0-9]-*.json")))
         for document in documents:
-            DecisionSession.model_validate(document)
+            versions.read(document)
     finally:
         database.dispose()
+
+
+def test_sessions_check_reads_the_captured_database(tmp_path: Path, monkeypatch, capsys) -> None:
+    from sdm_aid.cli.main import main
+
+    [path, *_] = DATABASES
+    copy = tmp_path / path.name
+    shutil.copyfile(path, copy)
+    monkeypatch.setenv("SDM_AID_DATABASE_URL", f"sqlite:///{copy}")
+    monkeypatch.setenv("SDM_AID_DATA_DIR", str(tmp_path))
+    assert main(["sessions", "--check"]) == 0
+    assert capsys.readouterr().out.strip() == f"All {len(DOCUMENTS) // len(DATABASES)} sessions load."
+
+
+def test_upgrading_is_pure_and_refuses_a_format_from_the_future() -> None:
+    document = json.loads(DOCUMENTS[0].read_text(encoding="utf-8"))
+    before = json.dumps(document, sort_keys=True)
+    upgraded = versions.upgrade(document)
+    assert json.dumps(document, sort_keys=True) == before  # the stored document is not changed
+    assert upgraded["schema_version"] == SESSION_SCHEMA_VERSION and upgraded["pending"] == {}
+    with pytest.raises(versions.UnknownVersionError):
+        versions.upgrade({**document, "schema_version": SESSION_SCHEMA_VERSION + 1})

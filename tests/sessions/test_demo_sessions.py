@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from factories import grid_ref, minimal_grid
 
+from sdm_aid.elements import ELEMENT_ORDER
 from sdm_aid.sessions.demo import PATTERN, generate_demo_sessions
 from sdm_aid.sessions.models import Deferred, FollowUpStatus, Role
 from sdm_aid.sessions.rules import end_state_problems, grid_problems
@@ -54,7 +55,7 @@ def test_the_mix_covers_what_a_demo_needs(sessions) -> None:
     assert any(s.follow_up_history for s in sessions)
     assert {s.language for s in sessions} == {"nl", "en"}
     in_progress_steps = {s.current_step for s in sessions if s.outcome is None}
-    assert in_progress_steps == set(range(1, 9))
+    assert in_progress_steps == {element.value for element in ELEMENT_ORDER[:8]}
 
 
 def test_sessions_are_consistent_with_their_grid_and_time(sessions) -> None:

@@ -30,7 +30,6 @@ ENUM_LABELS = [
     (Role, labels.role_label),
     (SdmElement, labels.element_name),
     (SdmElement, labels.element_why),
-    (SdmElement, labels.step_heading),
     (ElementStatus, labels.element_status_label),
     (Barrier, labels.barrier_label),
     (DeferralReason, labels.deferral_reason_label),
@@ -68,7 +67,7 @@ def test_other_labels_in_both_languages() -> None:
         assert labels.sure_moment_label("before", t) != labels.sure_moment_label("after", t)
         assert labels.yes_no_label(True, t) != labels.yes_no_label(False, t)
     nl = labels.translator("nl")
-    assert labels.step_heading(SdmElement.VALUES, nl) == "Stap 4 van 9"
+    assert labels.step_heading(4, 9, nl) == "Stap 4 van 9"
     assert labels.element_name(SdmElement.DECIDE, labels.translator("en")) == "Choose now or later"
 
 

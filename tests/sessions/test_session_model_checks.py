@@ -102,8 +102,8 @@ def test_a_refused_assignment_leaves_the_session_as_it_was() -> None:
         session.answers = {"parent-1": ParticipantAnswers(private=True)}
     assert session.answers == {}
     with pytest.raises(ValidationError):
-        session.current_step = 10
-    assert session.current_step == 1
+        session.current_step = "Not a step!"
+    assert session.current_step == "explain_problem"
 
 
 def test_option_ids_have_the_grid_id_form() -> None:

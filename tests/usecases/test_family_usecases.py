@@ -10,7 +10,6 @@ from database_fixtures import make_settings
 from factories import grid_ref, minimal_grid
 from storage_builders import FakeClock
 
-from sdm_aid.elements import SdmElement
 from sdm_aid.services.audit import FAMILY
 from sdm_aid.services.clinicians import AccessLog
 from sdm_aid.services.sessions import SessionService
@@ -78,7 +77,7 @@ def test_answers_are_saved_with_one_log_row(service: SessionService, clock: Fake
 def test_next_refuses_an_incomplete_step_and_moves_on_a_complete_one(
     service: SessionService, clock: FakeClock
 ) -> None:
-    session = started(service, clock).model_copy(update={"current_step": 4})
+    session = started(service, clock).model_copy(update={"current_step": "values"})
     session = service.save(session)
     refused = family.go_next(service, GRID, session, clock())
     assert refused.missing and not refused.saved and refused.session == session
@@ -93,12 +92,12 @@ def test_next_refuses_an_incomplete_step_and_moves_on_a_complete_one(
         },
     ).session
     moved = family.go_next(service, GRID, answered, clock())
-    assert moved.saved and moved.moved and moved.session.current_step == 5
+    assert moved.saved and moved.moved and moved.session.current_step == "ability"
     assert "step_changed" in actions(service, session.id)
 
 
 def test_a_refused_decision_says_why_and_changes_nothing(service: SessionService, clock: FakeClock) -> None:
-    session = service.save(started(service, clock).model_copy(update={"current_step": 8}))
+    session = service.save(started(service, clock).model_copy(update={"current_step": "decide"}))
     chosen = family.save_answers(service, GRID, session, {fields.MODE: fields.DECIDE_NOW}).session
     refused = family.go_next(service, GRID, chosen, clock())
     assert refused.refusal is not None and refused.refusal.missing == "option"
@@ -106,10 +105,10 @@ def test_a_refused_decision_says_why_and_changes_nothing(service: SessionService
 
 
 def test_skip_needs_a_reason_and_the_last_step_finishes(service: SessionService, clock: FakeClock) -> None:
-    session = service.save(started(service, clock).model_copy(update={"current_step": 9}))
+    session = service.save(started(service, clock).model_copy(update={"current_step": "follow_up"}))
     assert family.skip(service, session).refusal is not None
     with_reason = family.save_answers(
-        service, GRID, session, {fields.skip_reason(SdmElement.FOLLOW_UP): "Later"}
+        service, GRID, session, {fields.skip_reason("follow_up"): "Later"}
     ).session
     result = family.skip(service, with_reason)
     assert result.saved and result.finished

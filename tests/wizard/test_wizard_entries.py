@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sdm_aid.elements import SdmElement
 from sdm_aid.sessions.errors import SessionRuleError
 from sdm_aid.sessions.models import MAX_LONG_ENTRY, NOT_SURE, Decided, DecisionSession, Deferred
-from sdm_aid.wizard import fields, step_actions
+from sdm_aid.wizard import fields, step_actions, step_registry
 from sdm_aid.wizard.entries import EntryError, current_value, enter, entry_issue
 from sdm_aid.wizard.fields import Kind
 from sdm_aid.wizard.inputs import InputIssue
@@ -157,12 +157,12 @@ def test_a_decision_waits_for_next_and_then_is_recorded_once() -> None:
     enter(s, GRID, fields.vote("youth"), fields.AGREE)
     enter(s, GRID, fields.vote("parent-1"), fields.DISAGREE)
     assert s.outcome is None  # trying out choices on screen leaves no trace in the record
-    decided = step_actions.commit_step(s, GRID, SdmElement.DECIDE, NOW)
+    decided = step_actions.commit_step(s, GRID, step_registry.step("decide"), NOW)
     assert s.outcome is None  # the original is untouched
     assert isinstance(decided.outcome, Decided) and decided.outcome.option_id == "talking"
     assert decided.outcome.agree == ["youth"] and decided.outcome.disagree == ["parent-1"]
     assert decided.pending == {}
-    again = step_actions.commit_step(decided, GRID, SdmElement.DECIDE, NOW + timedelta(minutes=1))
+    again = step_actions.commit_step(decided, GRID, step_registry.step("decide"), NOW + timedelta(minutes=1))
     assert again.outcome_history == []  # the same choice twice is not a revision
     assert current_value(again, GRID, fields.OPTION) == "talking"
     assert current_value(again, GRID, fields.vote("parent-1")) == fields.DISAGREE
@@ -172,15 +172,15 @@ def test_a_deferral_needs_a_reason_and_texts_within_their_limit() -> None:
     s = session()
     enter(s, GRID, fields.MODE, fields.DECIDE_LATER)
     with pytest.raises(StepRefusedError) as refused:
-        step_actions.commit_step(s, GRID, SdmElement.DECIDE, NOW)
+        step_actions.commit_step(s, GRID, step_registry.step("decide"), NOW)
     assert refused.value.missing == "reason"
     enter(s, GRID, fields.DEFER_REASON, "talk_at_home")
     enter(s, GRID, fields.STILL_NEEDED, "y" * (MAX_LONG_ENTRY + 1))
     with pytest.raises(StepRefusedError) as refused:
-        step_actions.commit_step(s, GRID, SdmElement.DECIDE, NOW)
+        step_actions.commit_step(s, GRID, step_registry.step("decide"), NOW)
     assert refused.value.issue is not None and refused.value.issue.over == 1
     enter(s, GRID, fields.STILL_NEEDED, "Thuis praten")
-    deferred = step_actions.commit_step(s, GRID, SdmElement.DECIDE, NOW)
+    deferred = step_actions.commit_step(s, GRID, step_registry.step("decide"), NOW)
     assert isinstance(deferred.outcome, Deferred) and deferred.outcome.still_needed == "Thuis praten"
 
 
@@ -190,7 +190,7 @@ def test_a_follow_up_is_planned_from_its_pending_pieces() -> None:
         step_actions.plan_follow_up(s, NOW)
     assert refused.value.missing == "moment"
     assert (
-        step_actions.commit_step(s, GRID, SdmElement.FOLLOW_UP, NOW) is s
+        step_actions.commit_step(s, GRID, step_registry.step("follow_up"), NOW) is s
     )  # untouched: Next's own check speaks
     for kind, value in (
         (Kind.DAY, 30),
@@ -214,14 +214,14 @@ def test_a_follow_up_is_planned_from_its_pending_pieces() -> None:
 def test_skipping_uses_the_typed_reason() -> None:
     s = session()
     with pytest.raises(StepRefusedError):
-        step_actions.skip_step(s, SdmElement.VALUES)
-    enter(s, GRID, fields.skip_reason(SdmElement.VALUES), "Geen tijd")
-    skipped = step_actions.skip_step(s, SdmElement.VALUES)
+        step_actions.skip_step(s, step_registry.step("values"))
+    enter(s, GRID, fields.skip_reason("values"), "Geen tijd")
+    skipped = step_actions.skip_step(s, step_registry.step("values"))
     assert skipped.progress(SdmElement.VALUES).skip_reason == "Geen tijd"
     assert skipped.pending == {}
-    enter(s, GRID, fields.skip_reason(SdmElement.DECIDE), "Geen zin")
+    enter(s, GRID, fields.skip_reason("decide"), "Geen zin")
     with pytest.raises(SessionRuleError):
-        step_actions.skip_step(s, SdmElement.DECIDE)
+        step_actions.skip_step(s, step_registry.step("decide"))
 
 
 def test_pending_values_survive_storage_round_trip() -> None:

@@ -1,6 +1,5 @@
 from datetime import UTC, datetime
 
-import pytest
 from factories import minimal_grid, new_session
 
 from sdm_aid.elements import SdmElement
@@ -15,7 +14,7 @@ from sdm_aid.sessions.models import (
     SureAnswers,
     SureResult,
 )
-from sdm_aid.wizard import steps
+from sdm_aid.wizard import step_registry, steps
 from sdm_aid.wizard.steps import Missing, Problem
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -27,32 +26,40 @@ YES = SureAnswers(
 )
 
 
-def test_steps_follow_the_nine_elements() -> None:
-    assert [steps.element_for_step(n) for n in range(1, 10)] == list(SdmElement)
-    assert steps.next_step(1) == 2 and steps.next_step(9) is None
-    assert steps.previous_step(1) is None and steps.previous_step(9) == 8
-    assert steps.progress_fraction(9) == 1.0
-    with pytest.raises(ValueError):
-        steps.element_for_step(10)
+def test_todays_steps_are_the_nine_elements_in_their_order() -> None:
+    assert [spec.elements for spec in step_registry.STEPS] == [(element,) for element in SdmElement]
+    assert [spec.id for spec in step_registry.STEPS] == [element.value for element in SdmElement]
+    assert steps.next_step("explain_problem") == "present_options" and steps.next_step("follow_up") is None
+    assert steps.previous_step("explain_problem") is None and steps.previous_step("follow_up") == "decide"
+    assert steps.progress_fraction("follow_up") == 1.0
+    assert step_registry.position("values") == 4 and step_registry.total() == 9
+
+
+def test_a_step_id_no_step_has_any_more_opens_the_first_step() -> None:
+    assert step_registry.step("a_step_removed_later").id == step_registry.FIRST
 
 
 def test_family_is_youth_then_parents_without_peer_worker() -> None:
     session = new_session(parents=2, peer_worker=True)
-    assert [p.id for p in steps.family(session)] == ["youth", "parent-1", "parent-2"]
+    assert [p.id for p in session.family] == ["youth", "parent-1", "parent-2"]
 
 
 def test_values_needs_every_rating_and_a_leaning_per_person() -> None:
     grid = minimal_grid()
     session = new_session(grid, parents=1)
-    assert Problem(Missing.LEANING, "youth") in steps.step_problems(session, grid, SdmElement.VALUES)
+    assert Problem(Missing.LEANING, "youth") in steps.step_problems(
+        session, grid, step_registry.for_element(SdmElement.VALUES)
+    )
     all_rated = {"quick": 4, "no-pills": 0}
     session.answers = {
         "youth": ParticipantAnswers(importance=all_rated, leaning="not_sure"),
         "parent-1": ParticipantAnswers(importance={"quick": 2}, leaning="talking"),
     }
-    assert steps.step_problems(session, grid, SdmElement.VALUES) == [Problem(Missing.IMPORTANCE, "parent-1")]
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.VALUES)) == [
+        Problem(Missing.IMPORTANCE, "parent-1")
+    ]
     session.answers["parent-1"].importance = all_rated
-    assert steps.step_problems(session, grid, SdmElement.VALUES) == []
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.VALUES)) == []
 
 
 def test_ability_asks_confidence_only_for_options_someone_leans_to() -> None:
@@ -63,7 +70,7 @@ def test_ability_asks_confidence_only_for_options_someone_leans_to() -> None:
         "parent-1": ParticipantAnswers(leaning="wait"),
     }
     assert steps.leaned_options(session, grid) == ["pills", "wait"]
-    assert steps.step_problems(session, grid, SdmElement.ABILITY) == [
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.ABILITY)) == [
         Problem(Missing.CONFIDENCE, option_id="pills"),
         Problem(Missing.CONFIDENCE, option_id="wait"),
     ]
@@ -71,39 +78,45 @@ def test_ability_asks_confidence_only_for_options_someone_leans_to() -> None:
         "pills": AbilityAnswer(confidence=3),
         "wait": AbilityAnswer(confidence=8),
     }
-    assert steps.step_problems(session, grid, SdmElement.ABILITY) == []
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.ABILITY)) == []
 
 
 def test_recommendation_understanding_decide_follow_up() -> None:
     grid = minimal_grid()
     session = new_session(grid, parents=0)
-    assert steps.step_problems(session, grid, SdmElement.RECOMMENDATION) == [Problem(Missing.RECOMMENDATION)]
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.RECOMMENDATION)) == [
+        Problem(Missing.RECOMMENDATION)
+    ]
     session.recommendation = Recommendation()
-    assert steps.step_problems(session, grid, SdmElement.RECOMMENDATION) == []
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.RECOMMENDATION)) == []
 
-    assert steps.step_problems(session, grid, SdmElement.UNDERSTANDING) == [
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.UNDERSTANDING)) == [
         Problem(Missing.UNDERSTANDING, "youth")
     ]
     session.answers["youth"] = ParticipantAnswers(understanding={"choice": False})
-    assert steps.step_problems(session, grid, SdmElement.UNDERSTANDING) == []
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.UNDERSTANDING)) == []
 
-    assert steps.step_problems(session, grid, SdmElement.DECIDE) == [
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.DECIDE)) == [
         Problem(Missing.OUTCOME),
         Problem(Missing.SURE, "youth"),
     ]
     session.outcome = Deferred(reason=DeferralReason.NOT_READY, recorded_at=NOW)
     session.sure["youth"] = SureResult(after=YES)
-    assert steps.step_problems(session, grid, SdmElement.DECIDE) == []
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.DECIDE)) == []
 
     # A deferral makes the follow-up required and the step not skippable.
-    assert steps.step_problems(session, grid, SdmElement.FOLLOW_UP) == [Problem(Missing.FOLLOW_UP)]
-    assert not steps.can_skip(session, SdmElement.FOLLOW_UP)
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.FOLLOW_UP)) == [
+        Problem(Missing.FOLLOW_UP)
+    ]
+    assert not steps.can_skip(session, step_registry.for_element(SdmElement.FOLLOW_UP))
     session.follow_up = FollowUp(starts_at=NOW)
-    assert steps.step_problems(session, grid, SdmElement.FOLLOW_UP) == []
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.FOLLOW_UP)) == []
 
     session.outcome = Decided(option_id="talking", recorded_at=NOW)
     session.follow_up = None
-    assert steps.step_problems(session, grid, SdmElement.FOLLOW_UP) == [Problem(Missing.FOLLOW_UP)]
-    assert steps.can_skip(session, SdmElement.FOLLOW_UP)
-    assert not steps.can_skip(session, SdmElement.DECIDE)
-    assert steps.can_skip(session, SdmElement.PROS_AND_CONS)
+    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.FOLLOW_UP)) == [
+        Problem(Missing.FOLLOW_UP)
+    ]
+    assert steps.can_skip(session, step_registry.for_element(SdmElement.FOLLOW_UP))
+    assert not steps.can_skip(session, step_registry.for_element(SdmElement.DECIDE))
+    assert steps.can_skip(session, step_registry.for_element(SdmElement.PROS_AND_CONS))

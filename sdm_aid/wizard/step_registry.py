@@ -1,0 +1,145 @@
+"""The wizard's steps as data: one row per step, in the order a family meets them.
+
+The nine SDM elements (`sdm_aid.elements`) are the fixed frame the summary reports on; a
+step is what a family sees on one screen. Each step names the element(s) it serves, the
+rule that says what is still missing before Next (`completion`), what its button records
+(`commit`, for steps whose choices have side effects), whether it may be skipped, and the
+view that draws it (a name the UI looks up in its own registry, `sdm_ui.steps.VIEWS`).
+
+A session stores the *id* of the step it is on, never its number, so steps can be added,
+split or reordered without breaking a stored session. Adding a step: a row here, a view
+(`sdm_ui/steps/<view>.py` and its entry in VIEWS), its completion rule, its labels, and the
+summary section of the element(s) it serves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sdm_aid.elements import SdmElement
+from sdm_aid.sessions.models import DecisionSession, Deferred, StepId
+from sdm_aid.wizard import completion
+
+if TYPE_CHECKING:
+    from sdm_aid.content.models import OptionGrid
+
+CompletionRule = Callable[[DecisionSession, "OptionGrid"], list[completion.Problem]]
+SkipRule = Callable[[DecisionSession], bool]
+
+
+def _always(_session: DecisionSession) -> bool:
+    return True
+
+
+def _never(_session: DecisionSession) -> bool:
+    return False
+
+
+def _unless_deferred(session: DecisionSession) -> bool:
+    """The follow-up may be skipped after a decision, never after a deferral."""
+    return not isinstance(session.outcome, Deferred)
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    id: StepId
+    """Stable id, stored in sessions; never shown and never translated."""
+    elements: tuple[SdmElement, ...]
+    """The SDM element(s) this step serves; done when the step is done."""
+    view: str
+    """The UI view that draws the step (looked up in `sdm_ui.steps.VIEWS`)."""
+    completion: CompletionRule = completion.nothing_missing
+    may_skip: SkipRule = _always
+    """Whether 'Skip this step' (with a reason) is offered; the session rules have the last word."""
+    records_on_next: bool = False
+    """Next records the step's pending choices first (`step_actions.commit_step`)."""
+
+    @property
+    def element(self) -> SdmElement:
+        """The element the step is named after (its first)."""
+        return self.elements[0]
+
+
+STEPS: tuple[StepSpec, ...] = (
+    StepSpec("explain_problem", (SdmElement.EXPLAIN_PROBLEM,), view="problem"),
+    StepSpec("present_options", (SdmElement.PRESENT_OPTIONS,), view="options"),
+    StepSpec("pros_and_cons", (SdmElement.PROS_AND_CONS,), view="pros_cons"),
+    StepSpec("values", (SdmElement.VALUES,), view="values", completion=completion.values),
+    StepSpec("ability", (SdmElement.ABILITY,), view="ability", completion=completion.ability),
+    StepSpec(
+        "recommendation",
+        (SdmElement.RECOMMENDATION,),
+        view="recommendation",
+        completion=completion.recommendation,
+    ),
+    StepSpec(
+        "understanding",
+        (SdmElement.UNDERSTANDING,),
+        view="understanding",
+        completion=completion.understanding,
+    ),
+    StepSpec(
+        "decide",
+        (SdmElement.DECIDE,),
+        view="decide",
+        completion=completion.decide,
+        may_skip=_never,  # a decision is made or put off, never skipped
+        records_on_next=True,
+    ),
+    StepSpec(
+        "follow_up",
+        (SdmElement.FOLLOW_UP,),
+        view="follow_up",
+        completion=completion.follow_up,
+        may_skip=_unless_deferred,
+        records_on_next=True,
+    ),
+)
+FIRST: StepId = STEPS[0].id
+_BY_ID = {step.id: step for step in STEPS}
+_POSITION = {step.id: index for index, step in enumerate(STEPS)}
+
+
+def step(step_id: StepId) -> StepSpec:
+    """The step with this id; an id no step has any more (a stored session from a version
+    with other steps) falls back to the first step, so the session still opens."""
+    return _BY_ID.get(step_id, STEPS[0])
+
+
+def position(step_id: StepId) -> int:
+    """1-based place of the step ('Step 3 of 9')."""
+    return _POSITION.get(step_id, 0) + 1
+
+
+def total() -> int:
+    return len(STEPS)
+
+
+def following(step_id: StepId) -> StepId | None:
+    """The next step's id, or None after the last one (then the hand-off follows)."""
+    index = position(step_id)
+    return STEPS[index].id if index < len(STEPS) else None
+
+
+def preceding(step_id: StepId) -> StepId | None:
+    index = position(step_id) - 2
+    return STEPS[index].id if index >= 0 else None
+
+
+def for_element(element: SdmElement) -> StepSpec:
+    """The step that serves `element` (e.g. 'back to the pros and cons')."""
+    return next(spec for spec in STEPS if element in spec.elements)
+
+
+def check_registry() -> None:
+    """Every element is served by exactly one step, and ids are unique. Raises ValueError."""
+    served = [element for spec in STEPS for element in spec.elements]
+    if sorted(served) != sorted(SdmElement):
+        raise ValueError("every SDM element must be served by exactly one step")
+    if len(_BY_ID) != len(STEPS):
+        raise ValueError("step ids must be unique")
+
+
+check_registry()
