@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from sdm_aid.clinician import login_policy
+from sdm_aid.clinician import login_policy, texts
 from sdm_aid.clinician.actions import ClinicianAction, access_action
 from sdm_aid.clinician.login_policy import LoginSession, LoginState
 from sdm_aid.clinician.sso import admitted_username
@@ -162,22 +162,10 @@ def require_login(ct: Translator) -> LoginSession:
     raise AssertionError("unreachable")  # st.stop() ends the script run
 
 
-NOTICES = {
-    "idle": ("You were logged out because nothing happened for 15 minutes.", "info"),
-    "absolute": ("You were logged out because you were logged in for 8 hours. Please log in again.", "info"),
-    "logged_out": ("You are logged out.", "success"),
-    "sso_refused": (
-        "This organisation account has no access to the clinician pages. Ask the application "
-        "manager to add it.",
-        "error",
-    ),
-}
-
-
 def _show_notice(ct: Translator) -> None:
     notice = st.session_state.pop(NOTICE, None)
-    if notice in NOTICES:
-        text, kind = NOTICES[notice]
+    if notice in texts.NOTICES:
+        text, kind = texts.NOTICES[notice]
         getattr(st, kind)(ct(text))
 
 

@@ -20,18 +20,13 @@ from sdm_aid.sessions import labels
 from sdm_aid.sessions.errors import SessionRuleError
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.usecases import family
-from sdm_aid.wizard import registry
+from sdm_aid.wizard import registry, texts
+from sdm_aid.wizard.step_actions import StepRefusal
 from sdm_ui import feedback, fields, frame, guard, saving, services, state
 
 SHOW_MISSING = "sdm.show_missing"
 MESSAGE = "sdm.step_message"
 SCROLL_TOP = "sdm.scroll_top"
-
-REFUSAL_TEXT = {
-    "option": "Please choose an option, or choose 'We choose later'.",
-    "reason": "Please choose why you choose later.",
-    "moment": "Please choose a day, month, year, hour and minutes.",
-}
 
 
 def _refusal_text(refusal: family.Refusal) -> str:
@@ -40,7 +35,7 @@ def _refusal_text(refusal: family.Refusal) -> str:
         return labels.rule_error_message(refusal, labels.translator(t.language))
     if refusal.issue is not None:
         return feedback.issue_text(t, refusal.issue)
-    return t(REFUSAL_TEXT[refusal.missing or "option"])
+    return t(texts.REFUSAL_TEXT[refusal.missing or StepRefusal.OPTION])
 
 
 def _on_screen(step: str) -> tuple[DecisionSession, OptionGrid] | None:

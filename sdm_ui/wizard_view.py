@@ -7,9 +7,9 @@ import streamlit as st
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession
-from sdm_aid.wizard import prompts, registry, step_registry, steps
+from sdm_aid.wizard import prompts, registry, step_registry, steps, texts
 from sdm_aid.wizard.fields import skip_reason
-from sdm_aid.wizard.steps import Missing, Problem
+from sdm_aid.wizard.steps import Problem
 from sdm_ui import fields, frame, guard, page_scripts, recovery, saving, state, wizard_actions
 from sdm_ui.fields import bind
 from sdm_ui.frame import PageContext
@@ -17,17 +17,6 @@ from sdm_ui.steps import StepView, view_module
 from sdm_ui.text import html_text, md_escape
 
 _SCROLL_TOP_JS = page_scripts.script_tag(page_scripts.SCROLL_TO_TOP)  # allowed by the CSP (its hash)
-
-MISSING_TEXT = {
-    Missing.IMPORTANCE: "{name}: please rate every point.",
-    Missing.LEANING: "{name}: please choose an option, or 'not sure yet'.",
-    Missing.CONFIDENCE: "{option}: please say how sure you are that you can do this.",
-    Missing.RECOMMENDATION: "Please fill in the advice, or choose 'To discuss in the session'.",
-    Missing.UNDERSTANDING: "{name}: please answer every statement.",
-    Missing.OUTCOME: "Please choose an option, or choose to decide later.",
-    Missing.SURE: "{name}: please answer the four short questions.",
-    Missing.FOLLOW_UP: "Please plan the next appointment first.",
-}
 
 
 def no_session(ctx: PageContext) -> None:
@@ -151,7 +140,7 @@ def _show_missing(view: StepView) -> None:
 
 def _missing_text(view: StepView, item: Problem, names: dict[str, str]) -> str:
     return view.t(
-        MISSING_TEXT[item.missing],
+        texts.MISSING_TEXT[item.missing],
         name=names.get(item.participant_id or "", ""),
         option=view.option_label(item.option_id) if item.option_id else "",
     )

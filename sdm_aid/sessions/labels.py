@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sdm_aid.content.models import Certainty, OptionGrid
 from sdm_aid.elements import SdmElement
@@ -198,6 +198,23 @@ _TABLES: tuple[Mapping, ...] = (
     YES_NO_LABELS,
     RULE_ERROR_TEMPLATES,
 )
+ENUM_TABLES: tuple[tuple[type[Enum], Mapping[Any, str]], ...] = (
+    (Role, ROLE_LABELS),
+    (SdmElement, ELEMENT_NAMES),
+    (SdmElement, ELEMENT_WHY),
+    (ElementStatus, ELEMENT_STATUS_LABELS),
+    (Barrier, BARRIER_LABELS),
+    (DeferralReason, DEFERRAL_REASON_LABELS),
+    (FollowUpMode, FOLLOW_UP_MODE_LABELS),
+    (FollowUpStatus, FOLLOW_UP_STATUS_LABELS),
+    (FollowUpState, FOLLOW_UP_STATE_LABELS),
+    (SessionStatus, SESSION_STATUS_LABELS),
+    (Certainty, CERTAINTY_LABELS),
+    (LeaningAgreement, LEANING_AGREEMENT_LABELS),
+    (SureInterpretation, SURE_INTERPRETATION_LABELS),
+)
+"""Every enum with a text per value (checked in every language by tests/i18n)."""
+
 _SINGLES = (
     STEP_HEADING,
     NOT_SURE_LABEL,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import cast
 
 from sdm_aid.content.models import OptionGrid
@@ -45,13 +46,23 @@ from sdm_aid.wizard.inputs import AMSTERDAM, InputIssue, Issue, check_follow_up_
 from sdm_aid.wizard.step_registry import StepSpec
 
 
+class StepRefusal(StrEnum):
+    """A choice the step's button needs that is still missing."""
+
+    OPTION = "option"
+    """Which option is chosen."""
+    REASON = "reason"
+    """Why the choice is put off."""
+    MOMENT = "moment"
+    """The day, month, year, hour and minutes of the follow-up."""
+
+
 @dataclass(frozen=True)
 class StepRefusedError(Exception):
     """Why a step's pending inputs cannot be recorded: an input issue or a missing choice."""
 
     issue: Issue | None = None
-    missing: str | None = None
-    """'option' (choose an option), 'reason' (why later), 'moment' (day, month, ...)."""
+    missing: StepRefusal | None = None
 
 
 def commit_step(session: DecisionSession, grid: OptionGrid, step: StepSpec, now: datetime) -> DecisionSession:
@@ -72,7 +83,7 @@ def _commit_outcome(session: DecisionSession, grid: OptionGrid, now: datetime) -
     if mode == DECIDE_NOW:
         option_id = current_value(candidate, grid, OPTION)
         if option_id is None:
-            raise StepRefusedError(missing="option")
+            raise StepRefusedError(missing=StepRefusal.OPTION)
         family = [p.id for p in candidate.family]
         votes = {pid: current_value(candidate, grid, vote(pid)) for pid in family}
         agree = [pid for pid, v in votes.items() if v == AGREE]
@@ -88,7 +99,7 @@ def _commit_outcome(session: DecisionSession, grid: OptionGrid, now: datetime) -
     else:
         reason = current_value(candidate, grid, DEFER_REASON)
         if reason is None:
-            raise StepRefusedError(missing="reason")
+            raise StepRefusedError(missing=StepRefusal.REASON)
         texts = [cast(str, current_value(candidate, grid, f) or "") for f in (DEFER_DETAILS, STILL_NEEDED)]
         for text_field in (DEFER_DETAILS, STILL_NEEDED):
             if (issue := entry_issue(candidate, text_field)) is not None:
@@ -125,7 +136,7 @@ def plan_follow_up(session: DecisionSession, now: datetime, *, required: bool = 
     values = {kind: _follow_up_current(session, f) for kind, f in fields.items()}
     pieces = [values[k] for k in (Kind.YEAR, Kind.MONTH, Kind.DAY, Kind.HOUR, Kind.MINUTE)]
     if any(p is None for p in pieces):
-        raise StepRefusedError(missing="moment")
+        raise StepRefusedError(missing=StepRefusal.MOMENT)
     for kind in (Kind.WITH_WHOM, Kind.PURPOSE):
         if (issue := entry_issue(session, fields[kind])) is not None:
             raise StepRefusedError(issue=issue)

@@ -17,7 +17,7 @@ from datetime import time, timedelta
 import pandas as pd
 import streamlit as st
 
-from sdm_aid.clinician import listing
+from sdm_aid.clinician import listing, texts
 from sdm_aid.clinician.actions import ClinicianAction, access_action
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.render.summary import build_summary
@@ -52,22 +52,10 @@ RESULT = "clin.result"
 CONFIRM_ERASE = "clin.confirm_erase"
 CHANGED = "clin.changed_elsewhere"
 
-ACTION_TEXT = {
-    AccessAction.OPENED: "Opened",
-    AccessAction.PRINTED: "Downloaded (PDF or calendar file)",
-    AccessAction.EXPORTED: "Exported (JSON)",
-    AccessAction.ERASED: "Erased",
-    AccessAction.FOLLOW_UP_RECORDED: "Recorded how the follow-up went",
-    AccessAction.DECISION_REVISITED: "Revisited the decision",
-    AccessAction.FOLLOW_UP_PLANNED: "Planned a new follow-up",
-    AccessAction.LOGGED_IN: "Logged in",
-    AccessAction.LOGGED_OUT: "Logged out",
-}
-
 
 def _action_text(ct, action: str) -> str:
     try:
-        return ct(ACTION_TEXT[AccessAction(action)])
+        return ct(texts.ACTION_TEXT[AccessAction(action)])
     except (ValueError, KeyError):
         return action
 

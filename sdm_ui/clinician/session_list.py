@@ -11,11 +11,11 @@ from html import escape
 
 import streamlit as st
 
-from sdm_aid.clinician import listing
+from sdm_aid.clinician import listing, texts
 from sdm_aid.clinician.listing import ListFilterError, ListView
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.status import FollowUpState
-from sdm_aid.storage import SessionOrder, SessionPage, SessionRow, StorageError
+from sdm_aid.storage import SessionPage, SessionRow, StorageError
 from sdm_aid.wizard import registry
 from sdm_ui import services
 from sdm_ui.clinician import clock
@@ -33,13 +33,6 @@ KEYS = {
     "order": "clin.f.order",
 }
 
-ORDER_TEXT = {
-    SessionOrder.UPDATED_DESC: "Last change, newest first",
-    SessionOrder.UPDATED_ASC: "Last change, oldest first",
-    SessionOrder.CREATED_DESC: "Started, newest first",
-    SessionOrder.CREATED_ASC: "Started, oldest first",
-    SessionOrder.FOLLOW_UP_ASC: "Follow-up, soonest first",
-}
 BADGE_CLASS = {
     FollowUpState.OVERDUE: "sdm-overdue",
     FollowUpState.DUE: "sdm-due",
@@ -99,7 +92,7 @@ def _filters(ctx: ClinicianContext) -> ListView:
     order = fifth.selectbox(
         ct("Sort by"),
         listing.ORDER_CHOICES,
-        format_func=lambda o: ct(ORDER_TEXT[o]),
+        format_func=lambda o: ct(texts.ORDER_TEXT[o]),
         key=KEYS["order"],
         on_change=_first_page,
     )

@@ -6,11 +6,8 @@ from pathlib import Path
 from babel.messages.extract import extract_from_file
 
 from sdm_aid.i18n import catalogue
-from sdm_aid.wizard import prompts, registry
-from sdm_ui.feedback import ISSUE_TEXT
+from sdm_aid.wizard import prompts, registry, texts
 from sdm_ui.grid_view import AUDIENCE_TEXT
-from sdm_ui.wizard_actions import REFUSAL_TEXT
-from sdm_ui.wizard_view import MISSING_TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -25,7 +22,7 @@ def _message_ids() -> set[str]:
         ):
             ids.add(message if isinstance(message, str) else message[0])
     # Texts kept as data (tables) rather than written inside a t(...) call.
-    for table in (ISSUE_TEXT, MISSING_TEXT, AUDIENCE_TEXT, REFUSAL_TEXT):
+    for table in (AUDIENCE_TEXT, *(table for _enum, table in texts.TABLES)):
         ids |= set(table.values())
     ids |= set(prompts.GENERIC_PROMPTS.values())
     ids |= {page.title for page in registry.PAGES if page.title_domain == "wizard"}

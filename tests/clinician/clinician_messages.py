@@ -7,9 +7,10 @@ from pathlib import Path
 
 from babel.messages.extract import extract_from_file
 
+from sdm_aid.clinician import texts
 from sdm_aid.wizard import registry
 from sdm_ui import auth
-from sdm_ui.clinician import session_detail, session_list
+from sdm_ui.clinician import session_detail
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [
@@ -27,9 +28,7 @@ def message_ids() -> set[str]:
             "python", str(path), keywords={"ct": None}
         ):
             ids.add(message if isinstance(message, str) else message[0])
-    ids |= {text for text, _kind in auth.NOTICES.values()}
+    ids |= {text for _enum, table in texts.TABLES for text in table.values()}
     ids |= {auth.FAILED_LOGIN, auth.FAILED_LOGIN_WAIT, auth.REFUSED_LOGIN, session_detail.CONFLICT}
-    ids |= set(session_detail.ACTION_TEXT.values())
-    ids |= set(session_list.ORDER_TEXT.values())
     ids |= {page.title for page in registry.PAGES if page.title_domain == "clinician"}
     return ids
