@@ -10,7 +10,6 @@ from __future__ import annotations
 import streamlit as st
 
 from sdm_aid.clinician.throttle import LoginThrottle
-from sdm_aid.config import load_settings
 from sdm_aid.services.clinicians import AccessLog, ClinicianAccounts
 from sdm_ui import services
 
@@ -31,12 +30,12 @@ def _throttle(database_url: str) -> LoginThrottle:
 
 
 def accounts() -> ClinicianAccounts:
-    return _accounts(load_settings().database_url)
+    return _accounts(services.settings().database_url)
 
 
 def access_log() -> AccessLog:
-    return _access_log(load_settings().database_url)
+    return _access_log(services.settings().database_url)
 
 
 def throttle() -> LoginThrottle:
-    return _throttle(load_settings().database_url)
+    return _throttle(services.settings().database_url)
