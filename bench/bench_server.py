@@ -181,9 +181,14 @@ def nickname(index: int) -> str:
 
 
 class Driver:
-    def __init__(self, server: Server, *, think: float, clicks: int, timeout: float, measure_cpu: bool):
+    def __init__(
+        self, server: Server, *, think: float, clicks: int, timeout: float, measure_cpu: bool, cache: bool
+    ):
         self.server, self.think, self.clicks = server, think, clicks
-        self.timeout, self.measure_cpu = timeout, measure_cpu
+        self.timeout, self.measure_cpu, self.cache = timeout, measure_cpu, cache
+
+    def client(self) -> StreamlitClient:
+        return StreamlitClient(self.server.url, timeout=self.timeout, message_cache=self.cache)
 
     async def pause(self, rng: random.Random) -> None:
         if self.think > 0:
@@ -215,7 +220,7 @@ class Driver:
 class FloorDriver(Driver):
     async def family(self, name: str, rng: random.Random) -> Family:
         family = Family(name)
-        client = StreamlitClient(self.server.url, timeout=self.timeout)
+        client = self.client()
         try:
             await asyncio.sleep(rng.uniform(0, self.think))
             await client.connect()
@@ -244,7 +249,7 @@ class FloorDriver(Driver):
 class WizardDriver(Driver):
     async def family(self, name: str, rng: random.Random) -> Family:
         family = Family(name)
-        client = StreamlitClient(self.server.url, timeout=self.timeout)
+        client = self.client()
         try:
             await asyncio.sleep(rng.uniform(0, self.think))
             await client.connect()
@@ -337,19 +342,27 @@ class Phase:
         return statistics.median(seconds), seconds[max(0, int(len(seconds) * 0.95 + 0.5) - 1)]
 
     def cpu_per_click(self) -> float:
+        # psutil's CPU times tick in 10 ms steps: the mean over many clicks, not the median.
         measured = [c.cpu for c in self.clicks if c.cpu is not None]
         if measured:
-            return statistics.median(measured)
+            return statistics.fmean(measured)
         return self.cpu / max(
             1, len(self.clicks) + sum(1 for f in self.results for c in f.clicks if c.kind == "begin")
         )
 
 
 async def run_phase(
-    server: Server, app: str, families: int, think: float, clicks: int, timeout: float, seed: int, start: int
+    server: Server, app: str, families: int, think: float, args: argparse.Namespace, seed: int, start: int
 ) -> Phase:
     driver_class = WizardDriver if app == "product" else FloorDriver
-    driver = driver_class(server, think=think, clicks=clicks, timeout=timeout, measure_cpu=families == 1)
+    driver = driver_class(
+        server,
+        think=think,
+        clicks=args.clicks,
+        timeout=args.timeout,
+        measure_cpu=families == 1,
+        cache=not args.no_message_cache,
+    )
     rng = random.Random(seed)
     load_before = os.getloadavg()
     rss_before, cpu_before = server.rss(), server.cpu_seconds()
@@ -452,6 +465,10 @@ def print_phases(phases: list[Phase]) -> None:
         )
 
 
+def ratio(product: float, floor: float) -> str:
+    return f"{product / floor:.1f}x" if floor > 0 else "n/a"
+
+
 def print_ratios(phases: list[Phase]) -> None:
     groups: dict[tuple[int, float], dict[str, list[Phase]]] = defaultdict(lambda: defaultdict(list))
     for p in phases:
@@ -472,9 +489,9 @@ def print_ratios(phases: list[Phase]) -> None:
             lambda p: len(p.clicks) / p.wall,
         ):
             product, floor = med("product", value), med("floor", value)
-            cells.append(f"{product:.2f} / {floor:.2f} = {product / floor:.1f}x")
+            cells.append(f"{product:.2f} / {floor:.2f} = {ratio(product, floor)}")
         product, floor = med("product", Phase.cpu_per_click) * 1000, med("floor", Phase.cpu_per_click) * 1000
-        cells.append(f"{product:.0f} / {floor:.0f} ms = {product / floor:.1f}x")
+        cells.append(f"{product:.1f} / {floor:.1f} ms = {ratio(product, floor)}")
         print(f"{n:>4}{think:>6.1f}  " + "".join(f"{c:<22}" for c in cells))
 
 
@@ -543,6 +560,11 @@ def main() -> int:
     parser.add_argument("--app-dir", type=Path, default=REPO, help="checkout whose app is measured")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override")
     parser.add_argument("--quick", action="store_true", help="N = 1, 10; 6 clicks; one round")
+    parser.add_argument(
+        "--no-message-cache",
+        action="store_true",
+        help="clients keep no cacheable messages (every element arrives in full, as on a first visit)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if args.quick:
@@ -570,9 +592,7 @@ def main() -> int:
             for index, (app, n, think) in enumerate(schedule(args)):
                 server = product if app == "product" else floor
                 started = sum(p.families for p in phases)
-                phase = asyncio.run(
-                    run_phase(server, app, n, think, args.clicks, args.timeout, args.seed + index, started)
-                )
+                phase = asyncio.run(run_phase(server, app, n, think, args, args.seed + index, started))
                 phases.append(phase)
                 p50, p95 = phase.percentiles()
                 print(

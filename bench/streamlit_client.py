@@ -11,8 +11,11 @@ What the 1.67 frontend does, and so what this does:
    switch, and script_finished when the run ends (FINISHED_EARLY_FOR_RERUN when st.rerun()
    or st.switch_page() started another run).
 A click is a rerun_script whose widget states hold `trigger_value=True` for the button,
-plus the values of the inputs the client set. The client sends no cached-message hashes, so
-every message arrives in full (its byte count is what a first-time browser would receive).
+plus the values of the inputs the client set. Like the browser, the client keeps the
+messages the server marked cacheable (metadata.cacheable, >= global.minCachedMessageSize)
+for `max_cached_message_age` runs and lists their hashes in each rerun; the server then
+sends a short ref_hash message instead of the element again (message_cache=False turns this
+off: every message arrives in full, what a first-time browser receives).
 
 Widgets are found by label or by the user key that 1.67 puts at the end of the element id
 ("$$ID-<hash>-<user key>"), never by a hard-coded id.
@@ -109,7 +112,13 @@ class Result:
 class StreamlitClient:
     """One browser tab. Not thread-safe; one asyncio task drives it."""
 
-    def __init__(self, base_url: str, *, locale: str = "nl-NL", timeout: float = 180.0) -> None:
+    def __init__(
+        self, base_url: str, *, locale: str = "nl-NL", timeout: float = 180.0, message_cache: bool = True
+    ) -> None:
+        self.message_cache = message_cache
+        self.cache: dict[str, tuple[ForwardMsg, int]] = {}
+        """Cacheable messages by hash, with the number of runs since they were last used."""
+        self.max_cached_message_age = 2
         self.base_url = base_url.rstrip("/")
         self.locale = locale
         self.timeout = timeout
@@ -182,6 +191,7 @@ class StreamlitClient:
         client_state.widget_states.widgets.extend([*states, *extra])
         client_state.context_info.locale = self.locale
         client_state.context_info.timezone = "Europe/Amsterdam"
+        client_state.cached_message_hashes.extend(self.cache)
         start = time.perf_counter()
         await self._ws.send(message.SerializeToString())
         return await self._until(until, start)
@@ -206,9 +216,12 @@ class StreamlitClient:
             msg.ParseFromString(data)
             messages += 1
             size += len(data)
+            msg = self._through_cache(msg)
             kind = msg.WhichOneof("type")
             if kind == "new_session":
                 run = Run()
+                if msg.new_session.HasField("config"):
+                    self.max_cached_message_age = msg.new_session.config.max_cached_message_age or 2
                 if msg.new_session.page_script_hash:
                     self.page_script_hash = msg.new_session.page_script_hash
             elif kind == "navigation" and msg.navigation.page_script_hash:
@@ -220,12 +233,38 @@ class StreamlitClient:
             if kind == "script_finished":
                 run.status = msg.script_finished
                 if run.status == FINISHED_OK:
+                    self._age_cache()
                     runs += 1
                     self.screen = run
                     if until(run):
                         return Result(run, runs, messages, size, time.perf_counter() - start)
                 elif run.status == FINISHED_RERUN:
                     runs += 1
+
+    def _through_cache(self, msg: ForwardMsg) -> ForwardMsg:
+        """Store a cacheable message; replace a reference by the stored message (as the
+        browser does, with the reference's metadata: its place on screen)."""
+        if not self.message_cache:
+            return msg
+        if msg.WhichOneof("type") == "ref_hash":
+            cached = self.cache.get(msg.ref_hash)
+            if cached is None:
+                raise ProtocolError(f"reference to a message the client does not have: {msg.ref_hash}")
+            full = ForwardMsg()
+            full.CopyFrom(cached[0])
+            full.metadata.CopyFrom(msg.metadata)
+            self.cache[msg.ref_hash] = (cached[0], 0)
+            return full
+        if msg.metadata.cacheable and msg.hash:
+            self.cache[msg.hash] = (msg, 0)
+        return msg
+
+    def _age_cache(self) -> None:
+        self.cache = {
+            key: (msg, age + 1)
+            for key, (msg, age) in self.cache.items()
+            if age + 1 <= self.max_cached_message_age
+        }
 
     @staticmethod
     def _apply(run: Run, msg: ForwardMsg) -> None:
