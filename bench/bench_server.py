@@ -327,6 +327,7 @@ class Phase:
     wall: float
     cpu: float
     rss_per_family: float
+    rss_end: int
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
     client_cpu: float
@@ -391,6 +392,7 @@ async def run_phase(
         wall=wall,
         cpu=server.cpu_seconds() - cpu_before,
         rss_per_family=(rss_peak - rss_before) / families,
+        rss_end=server.rss(),
         load_before=load_before,
         load_after=os.getloadavg(),
         client_cpu=time.process_time() - client_before,
@@ -452,7 +454,7 @@ def fmt_load(load: tuple[float, float, float]) -> str:
 def print_phases(phases: list[Phase]) -> None:
     print(
         f"\n{'app':<8}{'N':>4}{'think':>6}{'clicks':>7}{'p50 s':>8}{'p95 s':>8}{'clicks/s':>9}"
-        f"{'CPU ms/click':>13}{'MiB/family':>11}{'errors':>7}  load 1/5/15 before -> after"
+        f"{'CPU ms/click':>13}{'MiB/family':>11}{'RSS MiB':>8}{'errors':>7}  load 1/5/15 before -> after"
     )
     for p in phases:
         p50, p95 = p.percentiles()
@@ -460,7 +462,7 @@ def print_phases(phases: list[Phase]) -> None:
         print(
             f"{p.app:<8}{p.families:>4}{p.think:>6.1f}{len(p.clicks):>7}{p50:>8.3f}{p95:>8.3f}"
             f"{len(p.clicks) / p.wall:>9.2f}{p.cpu_per_click() * 1000:>13.1f}"
-            f"{p.rss_per_family / 2**20:>11.2f}{errors:>7}  "
+            f"{p.rss_per_family / 2**20:>11.2f}{p.rss_end / 2**20:>8.0f}{errors:>7}  "
             f"{fmt_load(p.load_before)} -> {fmt_load(p.load_after)}"
         )
 
