@@ -17,7 +17,10 @@ changes the radio now and then. A click counts once the run it caused has finish
 (script_finished) and shows the new step's heading (floor: the new counter text).
 
 Per phase (app x N): p50/p95 seconds per click, clicks/s, server CPU per click (psutil on the
-server process), resident memory per family, the load average. Then: one saturation phase per
+server process; with N > 1 the phase's CPU over its clicks, page loads and background runs
+included), resident memory per family, background runs (a browser reruns `run_every`
+fragments such as the idle check on their timer: so do the families, during think time), the
+load average. Then: one saturation phase per
 app (think time 0), ForwardMsgs and bytes per click by target step (what a browser receives,
 including runs thrown away by st.rerun), families that never reached step 1, and a check in
 the product's database that every acknowledged save is there (right step, version high enough).
@@ -159,6 +162,8 @@ class Family:
     reached_step_1: bool = False
     acked_saves: int = 0
     last_acked_step: int | None = None
+    fragment_runs: int = 0
+    """Background runs of run_every fragments (the idle check) during think time."""
     error: str | None = None
 
 
@@ -190,9 +195,18 @@ class Driver:
     def client(self) -> StreamlitClient:
         return StreamlitClient(self.server.url, timeout=self.timeout, message_cache=self.cache)
 
-    async def pause(self, rng: random.Random) -> None:
-        if self.think > 0:
-            await asyncio.sleep(rng.uniform(0.5, 1.5) * self.think)
+    async def pause(self, rng: random.Random, client: StreamlitClient, family: Family) -> None:
+        """Think time; meanwhile the 'browser' reruns its run_every fragments when they are due."""
+        if self.think <= 0:
+            return
+        end = time.perf_counter() + rng.uniform(0.5, 1.5) * self.think
+        while (now := time.perf_counter()) < end:
+            due = client.next_fragment_due()
+            if due is None or due >= end:
+                await asyncio.sleep(end - now)
+                return
+            await asyncio.sleep(max(0.0, due - now))
+            family.fragment_runs += await client.rerun_due_fragments()
 
     async def timed(self, client: StreamlitClient, action) -> tuple[Result, float | None]:
         before = self.server.cpu_seconds() if self.measure_cpu else None
@@ -227,7 +241,7 @@ class FloorDriver(Driver):
             result = await client.load()
             family.reached_step_1 = True
             for number in range(1, self.clicks + 1):
-                await self.pause(rng)
+                await self.pause(rng, client, family)
                 go = result.final.find("button", labels=["Go"], key_suffix="go")
                 radio = result.final.find("radio", key_suffix="choice")
                 if go is None or radio is None:
@@ -254,7 +268,7 @@ class WizardDriver(Driver):
             await asyncio.sleep(rng.uniform(0, self.think))
             await client.connect()
             result = await client.load()
-            await self.pause(rng)
+            await self.pause(rng, client, family)
             begin = result.final.find("button", labels=BEGIN[0], key_suffix=BEGIN[1])
             youth = result.final.find("text_input", key_suffix="start.youth")
             if begin is None or youth is None:
@@ -276,7 +290,7 @@ class WizardDriver(Driver):
     async def walk(self, client: StreamlitClient, family: Family, result: Result, rng: random.Random) -> None:
         direction, refused = 1, set()
         for _ in range(self.clicks):
-            await self.pause(rng)
+            await self.pause(rng, client, family)
             step = step_of(result.final) or 1
             if step >= LAST_STEP_WITHOUT_ANSWERS:
                 direction = -1
@@ -454,7 +468,8 @@ def fmt_load(load: tuple[float, float, float]) -> str:
 def print_phases(phases: list[Phase]) -> None:
     print(
         f"\n{'app':<8}{'N':>4}{'think':>6}{'clicks':>7}{'p50 s':>8}{'p95 s':>8}{'clicks/s':>9}"
-        f"{'CPU ms/click':>13}{'MiB/family':>11}{'RSS MiB':>8}{'errors':>7}  load 1/5/15 before -> after"
+        f"{'CPU ms/click':>13}{'MiB/family':>11}{'RSS MiB':>8}{'bg runs':>8}{'errors':>7}"
+        "  load 1/5/15 before -> after"
     )
     for p in phases:
         p50, p95 = p.percentiles()
@@ -462,7 +477,8 @@ def print_phases(phases: list[Phase]) -> None:
         print(
             f"{p.app:<8}{p.families:>4}{p.think:>6.1f}{len(p.clicks):>7}{p50:>8.3f}{p95:>8.3f}"
             f"{len(p.clicks) / p.wall:>9.2f}{p.cpu_per_click() * 1000:>13.1f}"
-            f"{p.rss_per_family / 2**20:>11.2f}{p.rss_end / 2**20:>8.0f}{errors:>7}  "
+            f"{p.rss_per_family / 2**20:>11.2f}{p.rss_end / 2**20:>8.0f}"
+            f"{sum(f.fragment_runs for f in p.results):>8}{errors:>7}  "
             f"{fmt_load(p.load_before)} -> {fmt_load(p.load_after)}"
         )
 

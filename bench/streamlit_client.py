@@ -10,6 +10,8 @@ What the 1.67 frontend does, and so what this does:
    delta per element (metadata.delta_path is its place on screen), navigation after a page
    switch, and script_finished when the run ends (FINISHED_EARLY_FOR_RERUN when st.rerun()
    or st.switch_page() started another run).
+Fragments with `run_every` (auto_rerun messages) are rerun on their interval, as the
+browser's timer does, whenever the driver is idle (think time).
 A click is a rerun_script whose widget states hold `trigger_value=True` for the button,
 plus the values of the inputs the client set. Like the browser, the client keeps the
 messages the server marked cacheable (metadata.cacheable, >= global.minCachedMessageSize)
@@ -39,6 +41,7 @@ from websockets.asyncio.client import ClientConnection, connect
 
 FINISHED_OK = ForwardMsg.FINISHED_SUCCESSFULLY
 FINISHED_RERUN = ForwardMsg.FINISHED_EARLY_FOR_RERUN
+FINISHED_FRAGMENT = ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
 WIDGET_KINDS = ("button", "radio", "text_input", "checkbox", "selectbox", "text_area", "number_input")
 _TEXT_FIELDS = ("body", "label", "text", "value", "caption")
 _USER_KEY = re.compile(r"^\$\$ID-[0-9a-f]+-(?P<key>.+)$")
@@ -126,6 +129,9 @@ class StreamlitClient:
         self.values: dict[str, WidgetState] = {}
         """Inputs this client has set, re-sent with every rerun while they are on screen."""
         self.screen = Run()
+        self.fragment_intervals: dict[str, float] = {}
+        self.fragments_due: dict[str, float] = {}
+        """`run_every` fragments (the idle check): when the browser would rerun each next."""
         self._ws: ClientConnection | None = None
 
     async def connect(self) -> None:
@@ -180,7 +186,26 @@ class StreamlitClient:
             state.string_value = str(value)
         self.values[widget_id] = state
 
-    async def rerun(self, extra: list[WidgetState], *, until: Callable[[Run], bool]) -> Result:
+    def next_fragment_due(self) -> float | None:
+        """When (time.perf_counter) the browser would next rerun a `run_every` fragment."""
+        return min(self.fragments_due.values(), default=None)
+
+    async def rerun_due_fragments(self) -> int:
+        """Rerun every fragment whose interval has passed, as the browser's timer does."""
+        done = 0
+        for fragment_id, due in list(self.fragments_due.items()):
+            if due <= time.perf_counter() and fragment_id in self.fragments_due:
+                await self.rerun([], until=lambda run: True, fragment_id=fragment_id)
+                if fragment_id in self.fragments_due:
+                    self.fragments_due[fragment_id] = (
+                        time.perf_counter() + self.fragment_intervals[fragment_id]
+                    )
+                done += 1
+        return done
+
+    async def rerun(
+        self, extra: list[WidgetState], *, until: Callable[[Run], bool], fragment_id: str = ""
+    ) -> Result:
         if self._ws is None:
             raise ProtocolError("not connected")
         on_screen = {e.widget_id for e in self.screen.elements.values() if e.widget_id}
@@ -192,11 +217,14 @@ class StreamlitClient:
         client_state.context_info.locale = self.locale
         client_state.context_info.timezone = "Europe/Amsterdam"
         client_state.cached_message_hashes.extend(self.cache)
+        if fragment_id:
+            client_state.fragment_id = fragment_id
+            client_state.is_auto_rerun = True
         start = time.perf_counter()
         await self._ws.send(message.SerializeToString())
-        return await self._until(until, start)
+        return await self._until(until, start, fragment=bool(fragment_id))
 
-    async def _until(self, until: Callable[[Run], bool], start: float) -> Result:
+    async def _until(self, until: Callable[[Run], bool], start: float, *, fragment: bool = False) -> Result:
         assert self._ws is not None
         runs = messages = size = 0
         run = Run()
@@ -226,6 +254,13 @@ class StreamlitClient:
                     self.page_script_hash = msg.new_session.page_script_hash
             elif kind == "navigation" and msg.navigation.page_script_hash:
                 self.page_script_hash = msg.navigation.page_script_hash
+            elif kind == "auto_rerun":
+                fragment_id, interval = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
+                self.fragment_intervals[fragment_id] = interval
+                self.fragments_due.setdefault(fragment_id, time.perf_counter() + interval)
+            elif kind == "stop_auto_rerun":
+                for stopped in msg.stop_auto_rerun.fragment_ids:
+                    self.fragments_due.pop(stopped, None)
             elif kind == "delta":
                 self._apply(run, msg)
             run.messages += 1
@@ -236,7 +271,11 @@ class StreamlitClient:
                     self._age_cache()
                     runs += 1
                     self.screen = run
-                    if until(run):
+                    if not fragment and until(run):
+                        return Result(run, runs, messages, size, time.perf_counter() - start)
+                elif run.status == FINISHED_FRAGMENT:
+                    runs += 1
+                    if fragment:  # the screen stays: a fragment run redraws only its own part
                         return Result(run, runs, messages, size, time.perf_counter() - start)
                 elif run.status == FINISHED_RERUN:
                     runs += 1
