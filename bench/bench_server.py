@@ -1,7 +1,7 @@
 """Load benchmark on real servers: N websocket "families" click through the real wizard, against
 a bare Streamlit app (a radio and a button) measured in the same run, alternating.
 
-    .venv/bin/python bench/bench_server.py            # N = 1, 10, 50; about 15 minutes
+    .venv/bin/python bench/bench_server.py            # N = 1, 10, 50, two rounds; about 20 minutes
     .venv/bin/python bench/bench_server.py --quick    # N = 1, 10; about 3 minutes
     .venv/bin/python bench/bench_server.py --families 1 10 50 --think 5 --clicks 12 --rounds 2
     .venv/bin/python bench/bench_server.py --app-dir /tmp/old-checkout   # another version's code
