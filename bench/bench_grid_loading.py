@@ -4,7 +4,8 @@
 
 For every shipped grid (option_grids/*.json) and the test fixtures, it times
 `load_grid(path)` (read, strict JSON, structure, cross-references) and, as the floor measured
-in the same run, `json.loads` of the bytes already in memory. It prints median and p95 in
+in the same run and alternating with it (floor, load, floor, load, ...), `json.loads` of the
+bytes already in memory. It prints median and p95 in
 milliseconds. Expected: well under 10 ms per grid.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -30,19 +32,29 @@ def _grids() -> list[Path]:
     return shipped + fixtures
 
 
-def _times_ms(action: Callable[[], object], runs: int) -> list[float]:
+def _paired_ms(
+    action: Callable[[], object], floor: Callable[[], object], runs: int
+) -> tuple[list[float], list[float]]:
+    """Times of `action` and of `floor`, alternating (floor, action, floor, ...), so a change in
+    machine load hits both alike."""
     for _ in range(5):  # warm up caches and pydantic's validators
         action()
-    samples = []
+        floor()
+    samples: list[float] = []
+    floors: list[float] = []
     gc.disable()
     try:
         for _ in range(runs):
             start = time.perf_counter_ns()
+            floor()
+            middle = time.perf_counter_ns()
             action()
-            samples.append((time.perf_counter_ns() - start) / 1e6)
+            end = time.perf_counter_ns()
+            floors.append((middle - start) / 1e6)
+            samples.append((end - middle) / 1e6)
     finally:
         gc.enable()
-    return samples
+    return samples, floors
 
 
 def _p95(samples: list[float]) -> float:
@@ -55,14 +67,18 @@ def main() -> None:
     args = parser.parse_args()
 
     header = f"{'grid':<34} {'KiB':>6} {'load median':>12} {'load p95':>9} {'floor median':>13} {'ratio':>6}"
-    print(f"{args.runs} runs per grid; times in ms; floor = json.loads of the same bytes")
+    print(
+        f"{args.runs} runs per grid; times in ms; floor = json.loads of the same bytes, alternating; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     print(header)
     print("-" * len(header))
     worst = 0.0
     for path in _grids():
         data = path.read_bytes()
-        load = _times_ms(lambda path=path: load_grid(path), args.runs)
-        floor = _times_ms(lambda data=data: json.loads(data), args.runs)
+        load, floor = _paired_ms(
+            lambda path=path: load_grid(path), lambda data=data: json.loads(data), args.runs
+        )
         median, floor_median = statistics.median(load), statistics.median(floor)
         worst = max(worst, _p95(load))
         name = path.relative_to(REPO).as_posix()

@@ -35,6 +35,6 @@ if loaded.expired:
 html_text(t("The options"), tag="h2", css_class="sdm-h")
 grid_view.option_cards(grid, t, ctx.language)
 html_text(t("Questions people often ask"), tag="h2", css_class="sdm-h")
-grid_view.pros_and_cons(grid, t, ctx.language, key_prefix=f"compare.{grid.id}")
+grid_view.pros_and_cons(grid, t, ctx.language)
 st.divider()
 st.page_link(registry.START.file, label=t("Back to the start"), icon=":material/home:")

@@ -22,7 +22,8 @@ from sdm_ui import browser_helper, state
 
 DOMAIN = "wizard"
 
-# Kept small: bigger touch targets and a readable line length; no external fonts.
+# Kept small: bigger touch targets and a readable line length; no external fonts. Sent with
+# every run (an element not drawn again is removed), so it is squeezed once at import.
 _CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 4.5rem; }
@@ -39,11 +40,28 @@ _CSS = """
 .sdm-saved { color: #2e7d32; font-size: 0.95rem; margin: 0; }
 .sdm-muted { color: #546e7a; font-size: 0.95rem; margin: 0; }
 .sdm-icons svg { max-width: 100%; height: auto; }
+.sdm-icons img { display: block; margin: 0.3rem 0; }
+.sdm-answer { white-space: pre-line; }
+.sdm-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.75rem; }
+.sdm-card { border: 1px solid #cfd8dc; border-radius: 0.5rem; padding: 0.75rem 1rem; }
+.sdm-card p { margin: 0 0 0.4rem 0; }
+.sdm-gridq { overflow-x: auto; margin: 0 0 1rem 0; }
+.sdm-grid { border-collapse: collapse; width: 100%; table-layout: fixed; }
+.sdm-grid caption { caption-side: top; text-align: left; font-size: 1.2rem; font-weight: 650;
+  padding: 0.6rem 0 0.3rem 0; }
+.sdm-grid th, .sdm-grid td { border: 1px solid #cfd8dc; padding: 0.5rem 0.6rem; vertical-align: top;
+  text-align: left; }
+.sdm-grid th { background: #eef3f5; font-weight: 650; }
+.sdm-grid p { margin: 0 0 0.4rem 0; }
+.sdm-freq { font-weight: 650; }
+.sdm-src summary { cursor: pointer; padding: 0.6rem 0; color: #1d5f7a; }
+.sdm-src ul { padding-left: 1.1rem; margin: 0.2rem 0; } .sdm-url { overflow-wrap: anywhere; }
 @media print {
   header, [data-testid="stToolbar"], .stButton, .stDownloadButton, .sdm-noprint { display: none !important; }
 }
 </style>
 """
+_CSS = " ".join(_CSS.split())
 
 
 @dataclass(frozen=True)

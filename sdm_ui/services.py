@@ -1,17 +1,19 @@
-"""The app's long-lived objects: the grid library and the session service.
+"""The app's long-lived objects: the settings, the grid library and the session service.
 
-One of each per process (st.cache_resource); both are safe to share between the threads
-that serve different browser sessions (SQLAlchemy engine with a connection pool).
+One of each per process (st.cache_resource); all are safe to share between the threads
+that serve different browser sessions (SQLAlchemy engine with a connection pool). A script
+run only pays for a dictionary look-up and a stat() of the grid files, not for reading them.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import streamlit as st
 
-from sdm_aid.config import load_settings
+from sdm_aid.config import Settings, load_settings
 from sdm_aid.content.loader import GridLibrary, LoadedGrid, default_grid_dir, load_library
 from sdm_aid.services.sessions import SessionService
 
@@ -41,10 +43,21 @@ def grid(grid_id: str) -> LoadedGrid | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def _settings(environment: tuple[tuple[str, str], ...]) -> Settings:
+    return load_settings(dict(environment))
+
+
+def settings() -> Settings:
+    """The settings, read once per set of SDM_AID_* variables (reading them checks folders and
+    reads the key file). Keyed by the variables so a test that changes them gets new ones."""
+    return _settings(tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("SDM_AID_"))))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _service(database_url: str) -> SessionService:
     # Keyed by the URL so tests with different temporary databases get their own service.
-    return SessionService.from_settings(load_settings())
+    return SessionService.from_settings(settings())
 
 
 def session_service() -> SessionService:
-    return _service(load_settings().database_url)
+    return _service(settings().database_url)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Iterable
 
-from sdm_aid.cli.sessions import EXIT_OK, local, open_service, print_json, print_table, storage_command
+from sdm_aid.cli.sessions import EXIT_OK, local, open_service, storage_command
+from sdm_aid.storage.records import FollowUpRow
 
 
 def _days(text: str) -> int:
@@ -41,20 +45,66 @@ def handle(args: argparse.Namespace) -> int:
         kind, days = "upcoming", args.upcoming
     else:
         kind, days = "due", 7
-    rows = open_service().follow_ups(kind, days=days or 7)
+    rows = open_service().iter_follow_ups(kind, days=days or 7)
     if args.format == "json":
-        print_json({"kind": kind, "days": days, "follow_ups": [row.as_json() for row in rows]})
-        return EXIT_OK
-    if not rows:
-        print(
-            {"overdue": "No overdue follow-ups.", "due": "No follow-ups due within 7 days."}.get(
-                kind, f"No follow-ups planned within {days} days."
+        count = _print_json(kind, days, rows)
+    else:
+        count = _print_text(rows)
+        if count == 0:
+            print(
+                {"overdue": "No overdue follow-ups.", "due": "No follow-ups due within 7 days."}.get(
+                    kind, f"No follow-ups planned within {days} days."
+                )
             )
-        )
-        return EXIT_OK
-    print_table(
-        ("FOLLOW-UP", "STATE", "SESSION", "GRID", "STATUS"),
-        [(local(r.follow_up_at), r.state, str(r.session_id), r.grid_id, r.status) for r in rows],
-    )
-    print(f"{len(rows)} follow-up{'s' if len(rows) != 1 else ''}.")
+        else:
+            print(f"{count} follow-up{'s' if count != 1 else ''}.")
     return EXIT_OK
+
+
+def _print_json(kind: str, days: int | None, rows: Iterable[FollowUpRow]) -> int:
+    """One JSON document, {"kind", "days", "follow_ups": [...]}, written a row (a line) at a time."""
+    out = sys.stdout
+    out.write(json.dumps({"kind": kind, "days": days})[:-1] + ', "follow_ups": [')
+    count = 0
+    for count, row in enumerate(rows, 1):
+        out.write(("\n  " if count == 1 else ",\n  ") + json.dumps(row.as_json(), ensure_ascii=False))
+        if count == 1 or count % _FLUSH_EVERY == 0:
+            out.flush()
+    out.write("\n]}\n" if count else "]}\n")
+    return count
+
+
+def _print_text(rows: Iterable[FollowUpRow]) -> int:
+    """Rows as they come; column widths are fixed, except GRID (as wide as the longest id among
+    the first rows; a longer one later only pushes STATUS to the right)."""
+    count, widths, buffered = 0, None, []
+    for count, row in enumerate(rows, 1):
+        cells = (local(row.follow_up_at), row.state, str(row.session_id), row.grid_id, row.status)
+        if widths is None:
+            buffered.append(cells)
+            if len(buffered) < _FIRST_ROWS:
+                continue
+            widths = _widths(buffered)
+            _print_rows(widths, [HEADER, *buffered])
+            sys.stdout.flush()
+            continue
+        _print_rows(widths, [cells])
+        if count % _FLUSH_EVERY == 0:
+            sys.stdout.flush()
+    if widths is None and buffered:
+        _print_rows(_widths(buffered), [HEADER, *buffered])
+    return count
+
+
+HEADER = ("FOLLOW-UP", "STATE", "SESSION", "GRID", "STATUS")
+_FIRST_ROWS = 50
+_FLUSH_EVERY = 500
+
+
+def _widths(rows: list[tuple[str, ...]]) -> list[int]:
+    return [max(len(row[i]) for row in [HEADER, *rows]) for i in range(len(HEADER))]
+
+
+def _print_rows(widths: list[int], rows: list[tuple[str, ...]]) -> None:
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())

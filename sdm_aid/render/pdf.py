@@ -123,16 +123,18 @@ STYLES: dict[str, ParagraphStyle] = {
 class _Paragraph(Paragraph):
     """A Paragraph that breaks its lines once per width.
 
-    Tables wrap every cell while measuring rows and again while drawing them; line breaking
-    is most of the build time, and for the same width it gives the same lines."""
+    Tables wrap every cell while measuring rows, while splitting them at a page end and
+    again while drawing them, each time with another available height; line breaking is most
+    of the build time, and Paragraph.wrap's lines and height depend on the width alone."""
 
-    _wrapped_for: tuple[float, float] | None = None
+    _wrapped_for: float | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        if self._wrapped_for == (availWidth, availHeight):
+        # split() deletes blPara when the paragraph moves on whole: then break again.
+        if self._wrapped_for == availWidth and hasattr(self, "blPara"):
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
-        self._wrapped_for = (availWidth, availHeight)
+        self._wrapped_for = availWidth
         return size
 
 

@@ -376,16 +376,47 @@ class SessionService:
         upcoming: everything planned within the next `days` days, due ones included -- the
         horizon of `sdm-aid followups --upcoming DAYS`.
         """
+        start, end, state_of = self._follow_up_window(kind, days, now)
+        with self.database.unit_of_work() as uow:
+            return uow.sessions.follow_ups(start=start, end=end, state_of=state_of)
+
+    def iter_follow_ups(
+        self,
+        kind: FollowUpKind,
+        *,
+        days: int = 7,
+        now: datetime | None = None,
+        first_page: int = 50,
+        page_size: int = 1000,
+    ) -> Iterator[FollowUpRow]:
+        """The same rows as `follow_ups`, in keyset pages, each page its own short unit of work.
+
+        The first page is small, so the first rows arrive after an index walk of `first_page`
+        rows whatever the total; no transaction stays open while the caller prints. A row
+        changed between two pages is shown as it was when its page was read.
+        """
+        start, end, state_of = self._follow_up_window(kind, days, now)
+        after, size = None, first_page
+        while True:
+            with self.database.unit_of_work() as uow:
+                rows = uow.sessions.follow_ups(
+                    start=start, end=end, state_of=state_of, after=after, limit=size
+                )
+            yield from rows
+            if len(rows) < size:
+                return
+            after, size = (rows[-1].follow_up_at, rows[-1].session_id), page_size
+
+    def _follow_up_window(
+        self, kind: FollowUpKind, days: int, now: datetime | None
+    ) -> tuple[datetime | None, datetime, Callable[[datetime], str]]:
         if kind not in FOLLOW_UP_KINDS:
             raise ValueError(f"Unknown follow-up kind {kind!r}: use due, overdue or upcoming.")
         if days < 1:
             raise ValueError("days must be at least 1.")
-        now = (now or self._now()).astimezone(UTC)
-        start, end = (None, now) if kind == "overdue" else (now, now + timedelta(days=days))
-        with self.database.unit_of_work() as uow:
-            return uow.sessions.follow_ups(
-                start=start, end=end, state_of=lambda starts_at: planned_follow_up_state(starts_at, now).value
-            )
+        moment = (now or self._now()).astimezone(UTC)
+        start, end = (None, moment) if kind == "overdue" else (moment, moment + timedelta(days=days))
+        return start, end, lambda starts_at: planned_follow_up_state(starts_at, moment).value
 
     # ------------------------------------------------------------------ privacy
 

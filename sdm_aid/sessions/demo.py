@@ -9,6 +9,11 @@ shows every case:
 - deferred: 2 with a follow-up coming up, 2 due this week, 1 overdue, 1 missed (not yet
   re-planned), 1 missed and re-planned.
 
+That first block shows every follow-up state. After it, planned follow-ups are spread over
+the next three months (and half the decided sessions get one within four months), as in a
+clinic that plans a few weeks ahead: "due this week" is then about 3 % of all sessions at any
+size, not the 11 % a repeated first block would give (which made scale figures meaningless).
+
 Follow-up times are office hours (08:00-17:00 Amsterdam) on whole days away from `now`, so
 their state (due, upcoming, overdue) holds whatever the time of day. Past follow-ups are built
 directly: the 'not in the past' rule is for planning, not for history. Output depends only on
@@ -37,6 +42,8 @@ from sdm_aid.sessions.models import (
 )
 from sdm_aid.sessions.rules import local_to_utc
 
+SPREAD_DAYS = 91
+"""After the first block, planned follow-ups fall on the next 1..90 days."""
 PATTERN: tuple[str, ...] = (
     *["in_progress"] * 7,
     *["decided_agree"] * 3,
@@ -141,7 +148,11 @@ class _Builder:
     """Builds one session as a plain dict. Hot path for the benchmark: `random()` arithmetic
     instead of randrange/choice/sample (several times faster, equally deterministic)."""
 
-    def __init__(self, rng: random.Random, facts: _GridFacts, now: datetime, today: date) -> None:
+    def __init__(
+        self, rng: random.Random, facts: _GridFacts, now: datetime, today: date, *, spread: bool = False
+    ) -> None:
+        self.spread = spread
+        """Planned follow-ups anywhere in the next months instead of the first block's fixed mix."""
         self.random = rng.random
         self.getrandbits = rng.getrandbits
         self.facts = facts
@@ -322,7 +333,7 @@ class _Builder:
                 outcome = self.decided(family, chosen, decided_at, disagree=kind == "decided_disagree")
                 decide_status = "done"
                 if self.random() < 0.5:
-                    day = today + timedelta(days=self.between(8, 120))
+                    day = today + timedelta(days=self.between(1 if self.spread else 8, 120))
                     follow_up = self.follow_up(self.office_moment(day), "planned")
                     follow_up_status = "done"
                 else:
@@ -330,7 +341,9 @@ class _Builder:
                 updated = decided_at
             else:
                 # Deferred first; where the follow-up lies decides when the session began.
-                if kind == "deferred_upcoming":
+                if self.spread and kind in ("deferred_upcoming", "deferred_due"):
+                    day = today + timedelta(days=self.between(1, SPREAD_DAYS))
+                elif kind == "deferred_upcoming":
                     day = today + timedelta(days=self.between(8, 180))
                 elif kind == "deferred_due":
                     day = today + timedelta(days=self.between(1, 7))
@@ -351,7 +364,7 @@ class _Builder:
                 elif kind == "deferred_replanned":
                     outcome = deferral
                     follow_up_history.append(self.follow_up(starts_at, "missed"))
-                    later = today + timedelta(days=self.between(1, 30))
+                    later = today + timedelta(days=self.between(1, SPREAD_DAYS if self.spread else 30))
                     follow_up = self.follow_up(self.office_moment(later), "planned")
                     updated = min(starts_at + timedelta(hours=3), now)
                 else:  # revisited: decided at the follow-up
@@ -409,11 +422,11 @@ def generate_demo_sessions(
     today = now.astimezone(SESSION_TIMEZONE).date()
     rng = random.Random(seed)
     block: list[str] = []
-    for _ in range(count):
+    for number in range(count):
         if not block:
             block = list(PATTERN)
             rng.shuffle(block)
         kind = block.pop()
         grid_facts = facts[int(rng.random() * len(facts))]
-        data = _Builder(rng, grid_facts, now, today).build(kind)
+        data = _Builder(rng, grid_facts, now, today, spread=number >= len(PATTERN)).build(kind)
         yield DecisionSession.model_validate(data)

@@ -31,7 +31,7 @@ from sdm_aid.storage.records import (
     SessionQuery,
     SessionRecord,
 )
-from sdm_aid.storage.repository import PLANNED
+from sdm_aid.storage.repository import PLANNED, FollowUpKey
 from sdm_aid.throttling.policy import History, KeyKind
 
 
@@ -113,13 +113,21 @@ class _Sessions:
         return SessionPage(rows=rows, total=len(found), limit=query.limit, offset=query.offset)
 
     def follow_ups(
-        self, *, start: datetime | None, end: datetime | None, state_of: Callable[[datetime], str]
+        self,
+        *,
+        start: datetime | None,
+        end: datetime | None,
+        state_of: Callable[[datetime], str],
+        after: FollowUpKey | None = None,
+        limit: int | None = None,
     ) -> list[FollowUpRow]:
         query = SessionQuery(planned_follow_up=True, follow_up_from=start, follow_up_before=end)
         found = sorted(
-            (r for r in self._s.sessions.values() if self._matches(r, query)),
+            (r for r in self._s.sessions.values() if self._matches(r, query) and r.follow_up_at is not None),
             key=lambda r: (r.follow_up_at, str(r.id)),
         )
+        if after is not None:
+            found = [r for r in found if (r.follow_up_at, str(r.id)) > (after[0], str(after[1]))]
         return [
             FollowUpRow(
                 r.id,
@@ -131,8 +139,7 @@ class _Sessions:
                 r.updated_at,
                 state=state_of(r.follow_up_at),
             )
-            for r in found
-            if r.follow_up_at is not None
+            for r in found[:limit]
         ]
 
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]:

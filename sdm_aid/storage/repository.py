@@ -34,6 +34,9 @@ from sdm_aid.throttling.policy import History, KeyKind
 
 # --------------------------------------------------------------------------- interfaces
 
+FollowUpKey = tuple[datetime, uuid.UUID]
+"""Where a page of follow-ups ended: the last row's (follow_up_at, session id)."""
+
 
 class SessionRepository(Protocol):
     def get(self, session_id: uuid.UUID, *, for_update: bool = False) -> SessionRecord | None: ...
@@ -54,8 +57,18 @@ class SessionRepository(Protocol):
     def delete(self, session_id: uuid.UUID) -> bool: ...
     def page(self, query: SessionQuery) -> SessionPage: ...
     def follow_ups(
-        self, *, start: datetime | None, end: datetime | None, state_of: Callable[[datetime], str]
-    ) -> list[FollowUpRow]: ...
+        self,
+        *,
+        start: datetime | None,
+        end: datetime | None,
+        state_of: Callable[[datetime], str],
+        after: FollowUpKey | None = None,
+        limit: int | None = None,
+    ) -> list[FollowUpRow]:
+        """Planned follow-ups in [start, end), soonest first (ties by id); with `after`, only
+        those after that key (keyset paging), at most `limit`."""
+        ...
+
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]: ...
 
 
@@ -239,7 +252,13 @@ class SqlAlchemySessionRepository:
         )
 
     def follow_ups(
-        self, *, start: datetime | None, end: datetime | None, state_of: Callable[[datetime], str]
+        self,
+        *,
+        start: datetime | None,
+        end: datetime | None,
+        state_of: Callable[[datetime], str],
+        after: FollowUpKey | None = None,
+        limit: int | None = None,
     ) -> list[FollowUpRow]:
         c = t.sessions.c
         conditions = [c.follow_up_status == PLANNED]
@@ -247,11 +266,15 @@ class SqlAlchemySessionRepository:
             conditions.append(c.follow_up_at >= start)
         if end is not None:
             conditions.append(c.follow_up_at < end)
-        rows = self._c.execute(
+        if after is not None:  # keyset: walks the (status, follow_up_at, id) index from the last row
+            at, last_id = after
+            conditions.append(sa.or_(c.follow_up_at > at, sa.and_(c.follow_up_at == at, c.id > last_id)))
+        query = (
             sa.select(c.id, c.grid_id, c.grid_version, c.status, c.language, c.follow_up_at, c.updated_at)
             .where(*conditions)
             .order_by(c.follow_up_at, c.id)
-        ).all()
+        )
+        rows = self._c.execute(query if limit is None else query.limit(limit)).all()
         # The state is filled in while building each row: a week can hold thousands of them.
         return [FollowUpRow(*row, state=state_of(row.follow_up_at)) for row in rows]
 

@@ -45,38 +45,49 @@ def frequency_view(likelihood: Likelihood) -> FrequencyView:
     return FrequencyView(count, out_of, None, None)
 
 
-_FIGURE = (
-    '<g transform="translate({x},{y})" fill="{colour}">'
-    '<circle cx="6" cy="3.2" r="3"/>'
-    '<path d="M1.5 17 V10 a4.5 4.5 0 0 1 9 0 V17 Z"/>'
-    "</g>"
-)
+_FIGURE = '<circle cx="6" cy="3.2" r="3"/><path d="M1.5 17 V10 a4.5 4.5 0 0 1 9 0 V17 Z"/>'
+CELL_W, CELL_H = 14, 20
+
+
+def _rows_of(first: int, last: int) -> list[tuple[int, int, int]]:
+    """Figures first..last-1 (10 to a row) as (row, first column, how many) runs."""
+    runs = []
+    while first < last:
+        row, column = divmod(first, PER_ROW)
+        count = min(PER_ROW - column, last - first)
+        runs.append((row, column, count))
+        first += count
+    return runs
 
 
 def icon_array_svg(affected: int, total: int, label: str) -> str:
     """A self-contained SVG: `affected` dark figures first, then light ones, 10 to a row.
 
+    Each colour is one pattern (a figure in a 14x20 cell) that fills a rectangle per row run,
+    so the picture stays under 1 KB whatever the count (one <g> per figure was 14 KB).
     `label` (the sentence the figures illustrate) becomes the accessible name; it is escaped.
     """
     if not 0 <= affected <= total or total < 1:
         raise ValueError(f"cannot draw {affected} of {total}")
-    cell_w, cell_h = 14, 20
     columns = min(PER_ROW, total)
     rows = -(-total // PER_ROW)
-    figures = [
-        _FIGURE.format(
-            x=(i % PER_ROW) * cell_w,
-            y=(i // PER_ROW) * cell_h,
-            colour=AFFECTED_COLOUR if i < affected else OTHER_COLOUR,
-        )
-        for i in range(total)
+    shapes = [
+        f'<rect x="{column * CELL_W}" y="{row * CELL_H}" width="{count * CELL_W}" height="{CELL_H}" '
+        f'fill="url(#{pattern})"/>'
+        for pattern, first, last in (("a", 0, affected), ("o", affected, total))
+        for row, column, count in _rows_of(first, last)
     ]
-    width, height = columns * cell_w, rows * cell_h
+    patterns = "".join(
+        f'<pattern id="{name}" width="{CELL_W}" height="{CELL_H}" patternUnits="userSpaceOnUse">'
+        f'<g fill="{colour}">{_FIGURE}</g></pattern>'
+        for name, colour in (("a", AFFECTED_COLOUR), ("o", OTHER_COLOUR))
+    )
+    width, height = columns * CELL_W, rows * CELL_H
     safe = escape(label, quote=True)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{safe}" '
         f'viewBox="0 0 {width} {height}" width="{width * 1.25:g}" height="{height * 1.25:g}">'
-        f"<title>{safe}</title>{''.join(figures)}</svg>"
+        f"<title>{safe}</title><defs>{patterns}</defs>{''.join(shapes)}</svg>"
     )
 
 
@@ -87,7 +98,7 @@ def icon_array_img(affected: int, total: int, label: str) -> str:
     nothing is fetched from anywhere."""
     svg = icon_array_svg(affected, total, label)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    width = min(PER_ROW, total) * 14 * 1.25
+    width = min(PER_ROW, total) * CELL_W * 1.25
     return (
         f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(label, quote=True)}" '
         f'width="{width:g}" style="max-width:100%;height:auto">'

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdm_aid.config import load_settings
 from sdm_aid.services.clinicians import AccessLog, ClinicianAccounts, ClinicianLogin
 from sdm_ui import services
 
@@ -26,16 +25,16 @@ def _access_log(database_url: str) -> AccessLog:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _login(database_url: str) -> ClinicianLogin:
-    return ClinicianLogin(_accounts(database_url), load_settings().secret_key)
+    return ClinicianLogin(_accounts(database_url), services.settings().secret_key)
 
 
 def accounts() -> ClinicianAccounts:
-    return _accounts(load_settings().database_url)
+    return _accounts(services.settings().database_url)
 
 
 def access_log() -> AccessLog:
-    return _access_log(load_settings().database_url)
+    return _access_log(services.settings().database_url)
 
 
 def login() -> ClinicianLogin:
-    return _login(load_settings().database_url)
+    return _login(services.settings().database_url)

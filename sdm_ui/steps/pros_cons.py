@@ -1,4 +1,5 @@
-"""Step 3: pros and cons side by side, likelihoods as natural frequencies, sources a tap away."""
+"""Step 3: pros and cons side by side, likelihoods as natural frequencies, sources a tap away
+(one element per question: see sdm_ui/grid_view.py)."""
 
 from __future__ import annotations
 
@@ -7,4 +8,4 @@ from sdm_ui.steps import StepView
 
 
 def render(view: StepView) -> None:
-    pros_and_cons(view.grid, view.t, view.language, key_prefix=view.key())
+    pros_and_cons(view.grid, view.t, view.language)

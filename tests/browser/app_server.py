@@ -30,6 +30,7 @@ CHROMIUM_FLAGS = [
 ]
 TABLET = {"width": 768, "height": 1024}
 LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
 
 
 def _free_port() -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from app_server import LAPTOP, TABLET, Server, start_server
+from app_server import LAPTOP, PHONE, TABLET, Server, start_server
 from family import (
     TEXT,
     WAIT,
@@ -135,17 +135,24 @@ def test_idle_timeout_clears_the_screen(tmp_path: Path, browser: Browser, shots:
 
 
 def test_compare_and_pros_and_cons_screenshots(server: Server, browser: Browser, shots: Path) -> None:
-    for size, viewport in (("768", TABLET), ("1280", LAPTOP)):
+    for size, viewport in (("768", TABLET), ("1280", LAPTOP), ("390", PHONE)):
         context = browser.new_context(viewport=viewport, locale="nl-NL")
         page = context.new_page()
         page.goto(f"{server.url}/compare")
         shown(page, "De keuzes vergelijken")
         expect(page.locator(".sdm-icons img").first).to_be_visible(timeout=WAIT)
+        # A real table survives Streamlit's HTML sanitiser: caption, column headers with scope.
+        expect(page.locator("table.sdm-grid caption").first).to_be_visible(timeout=WAIT)
+        assert page.locator("table.sdm-grid th[scope=col]").count() >= 2
+        assert page.get_by_role("columnheader").count() >= 2
+        # Only a question's table may scroll sideways (in its own region), never the page.
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"] + 1
         snap(page, shots, f"compare-{size}")
         page.locator(".sdm-icons img").first.scroll_into_view_if_needed()
         snap(page, shots, f"compare-icons-{size}")
-        page.get_by_role("button", name="Bronnen").first.click()
-        settle(page)
+        sources = page.locator("details.sdm-src summary").filter(has_text="Bronnen bij").first
+        sources.click()
+        expect(page.locator("details.sdm-src[open] li").first).to_be_visible(timeout=WAIT)
         snap(page, shots, f"compare-sources-{size}")
         context.close()
 

@@ -283,3 +283,28 @@ def test_sessions_check_reads_every_stored_session(env: Path, capsys: pytest.Cap
     code, out, _ = run(capsys, "sessions", "--check")
     assert (code, out.strip()) == (0, "All 2 sessions load.")
     assert good.id != old.id
+
+
+def test_followups_stream_many_rows_as_text_and_json(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from storage_builders import with_follow_up
+
+    now = datetime.now(UTC)
+    sessions = [with_follow_up(new_session(now=now), now + timedelta(hours=2, minutes=i)) for i in range(130)]
+    _service().add_many(sessions)
+    expected = [str(s.id) for s in sessions]
+
+    code, out, _ = run(capsys, "followups", "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and (document["kind"], document["days"]) == ("due", 7)
+    assert [row["session_id"] for row in document["follow_ups"]] == expected
+    assert {row["state"] for row in document["follow_ups"]} == {"due"}
+
+    code, out, _ = run(capsys, "followups", "--upcoming", "30")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split() == ["FOLLOW-UP", "STATE", "SESSION", "GRID", "STATUS"]
+    assert [line.split()[3] for line in lines[1:-1]] == expected  # date, time, state, session id
+    assert lines[-1] == "130 follow-ups."
+    starts = {line.index(session_id) for line, session_id in zip(lines[1:-1], expected, strict=True)}
+    assert len(starts) == 1  # the columns line up across the first rows and the streamed ones

@@ -296,3 +296,25 @@ def test_export_holds_one_session_and_nothing_of_another(service: SessionService
         service.export("ZZZZ-ZZZZ")
     with pytest.raises(SessionNotFoundError):
         service.export(str(uuid.uuid4()))
+
+
+def test_follow_ups_stream_in_keyset_pages_with_the_same_rows(
+    service: SessionService, clock: FakeClock
+) -> None:
+    now = clock.now
+    # Ties on purpose: several follow-ups at the same moment must be neither lost nor repeated
+    # where a page ends between them.
+    moments = [now + timedelta(hours=1 + (i // 3)) for i in range(17)] + [now - timedelta(days=1)]
+    sessions = [with_follow_up(new_session(now=now), when) for when in moments]
+    service.add_many(sessions)
+    for kind, days in (("due", 7), ("overdue", 7), ("upcoming", 30)):
+        expected = service.follow_ups(kind, days=days)
+        for first_page, page_size in ((1, 1), (2, 3), (5, 4), (50, 1000)):
+            streamed = list(
+                service.iter_follow_ups(kind, days=days, first_page=first_page, page_size=page_size)
+            )
+            assert streamed == expected, (kind, first_page, page_size)
+    assert len(service.follow_ups("due")) == 17
+    assert [r.session_id for r in service.iter_follow_ups("overdue")] == [sessions[-1].id]
+    with pytest.raises(ValueError):
+        next(service.iter_follow_ups("soon"))  # type: ignore[arg-type]

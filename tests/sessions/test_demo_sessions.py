@@ -100,3 +100,16 @@ def test_arguments_are_checked() -> None:
         next(generate_demo_sessions([], 1, now=NOW))
     with pytest.raises(ValueError, match="does not match"):
         next(generate_demo_sessions([(GRID, GRIDS[1][1])], 1, now=NOW))
+
+
+def test_due_this_week_is_a_realistic_few_percent_at_scale() -> None:
+    sessions = list(generate_demo_sessions(GRIDS, 4000, now=NOW, seed=3))
+    states = Counter(follow_up_state(s.follow_up, NOW) for s in sessions if s.follow_up is not None)
+    due = states[FollowUpState.DUE] / len(sessions)
+    assert 0.01 <= due <= 0.05, due  # was 11 %: every block of twenty had two or three due
+    assert states[FollowUpState.UPCOMING] > states[FollowUpState.DUE]
+    planned = [s.follow_up.starts_at for s in sessions if s.follow_up and s.follow_up.status == "planned"]
+    weeks = Counter((moment - NOW).days // 7 for moment in planned if moment > NOW)
+    assert len(weeks) >= 12  # spread over the coming months, not bunched in the first weeks
+    first = list(generate_demo_sessions(GRIDS, len(PATTERN), now=NOW, seed=3))
+    assert [s.model_dump() for s in first] == [s.model_dump() for s in sessions[: len(PATTERN)]]

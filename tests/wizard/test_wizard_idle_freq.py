@@ -31,14 +31,32 @@ def test_frequency_view_never_rounds(count: int, out_of: int, expected: Frequenc
     assert frequency_view(likelihood(count, out_of)) == expected
 
 
+def _figures(svg: str) -> dict[str, list[tuple[int, int]]]:
+    """Per pattern ('a' affected, 'o' other): the (row, column) cells its rectangles cover."""
+    cells: dict[str, list[tuple[int, int]]] = {"a": [], "o": []}
+    rect = r'<rect x="(\d+)" y="(\d+)" width="(\d+)" height="20" fill="url\(#(\w)\)"/>'
+    for x, y, width, pattern in re.findall(rect, svg):
+        row, first = int(y) // 20, int(x) // 14
+        cells[pattern] += [(row, column) for column in range(first, first + int(width) // 14)]
+    return cells
+
+
 def test_icon_array_draws_exactly_the_counts_and_escapes_its_label() -> None:
     svg = icon_array_svg(60, 100, 'About 6 in 10 <b>"better"</b>')
-    assert svg.count("<g ") == 100
-    assert svg.count('fill="#1d5f7a"') == 60
+    figures = _figures(svg)
+    assert len(figures["a"]) == 60 and len(figures["o"]) == 40
+    assert sorted(figures["a"] + figures["o"]) == [(r, c) for r in range(10) for c in range(10)]
+    assert figures["a"] == sorted(figures["a"])[:60] and max(figures["a"]) < min(figures["o"])  # dark first
+    assert svg.count('fill="#1d5f7a"') == 1 and svg.count('fill="#cfd8dc"') == 1  # one pattern each
     assert "<b>" not in svg and "&lt;b&gt;" in svg
     assert re.search(r'viewBox="0 0 140 200"', svg)
+    assert len(svg) < 1500  # was one <g> per figure, 14 KB for 100
+    odd = _figures(icon_array_svg(23, 100, "x"))
+    assert len(odd["a"]) == 23 and (2, 2) in odd["a"] and (2, 3) in odd["o"]
     small = icon_array_svg(2, 7, "x")
-    assert small.count("<g ") == 7 and 'viewBox="0 0 98 20"' in small
+    assert _figures(small) == {"a": [(0, 0), (0, 1)], "o": [(0, c) for c in range(2, 7)]}
+    assert 'viewBox="0 0 98 20"' in small
+    assert _figures(icon_array_svg(0, 10, "x"))["a"] == []
     with pytest.raises(ValueError):
         icon_array_svg(11, 10, "x")
 
