@@ -8,7 +8,7 @@ from pathlib import Path
 from sdm_aid.cli.sessions import EXIT_OK, open_service, storage_command
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "backup",
         help="back up the SQLite database while it is in use",

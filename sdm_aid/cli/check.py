@@ -40,7 +40,7 @@ Exit status: 0 the grid is valid and meets every IPDAS item; 1 it is invalid or 
 (the reading level alone never fails the check); 2 the grid cannot be found."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
         help="authoring report for one grid: IPDAS items and reading level",
@@ -71,9 +71,9 @@ def _find(args: argparse.Namespace) -> LoadedGrid | GridLoadError | str:
     library = load_library(directory)
     if args.grid in library.grids:
         return library.grids[args.grid]
-    for error in library.errors:
-        if Path(error.file).stem == args.grid:
-            return error
+    for broken in library.errors:
+        if Path(broken.file).stem == args.grid:
+            return broken
     known = ", ".join(library.grids) or "none"
     return f"no grid file or grid id {args.grid!r} (grids in {directory}: {known})."
 

@@ -24,7 +24,7 @@ def _count(text: str) -> int:
     return count
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "demo",
         help="add synthetic demo sessions",

@@ -18,7 +18,7 @@ def _session_id(text: str) -> uuid.UUID:
         ) from None
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "erase",
         help="erase one session completely",

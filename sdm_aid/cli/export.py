@@ -15,8 +15,9 @@ import sys
 import uuid
 from pathlib import Path
 
+from sdm_aid.audit import AccessAction
 from sdm_aid.cli.sessions import CLI_USER, EXIT_FAILED, EXIT_OK, EXIT_USAGE, open_service, storage_command
-from sdm_aid.services.clinicians import AccessAction, AccessLog
+from sdm_aid.services.clinicians import AccessLog
 
 CODE_ON_COMMAND_LINE = (
     "sdm-aid export: a resume code does not belong on the command line (it would stay in the "
@@ -25,7 +26,7 @@ CODE_ON_COMMAND_LINE = (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export one session as JSON",
@@ -65,9 +66,10 @@ def _which_session(args: argparse.Namespace) -> str | None:
         if not _is_session_id(args.session):
             print(CODE_ON_COMMAND_LINE, file=sys.stderr)
             return None
-        return args.session
+        return str(args.session)
     if args.code_stdin:
-        return sys.stdin.readline().strip()
+        typed: str = sys.stdin.readline()
+        return typed.strip()
     if not sys.stdin.isatty():
         print(
             "sdm-aid export: no terminal to ask for the resume code. Pipe it in with --code-stdin, "

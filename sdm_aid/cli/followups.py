@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 
 from sdm_aid.cli.sessions import EXIT_OK, local, open_service, storage_command
-from sdm_aid.storage.records import FollowUpRow
+from sdm_aid.storage.records import FollowUpKind, FollowUpRow
 
 
 def _days(text: str) -> int:
@@ -21,7 +21,7 @@ def _days(text: str) -> int:
     return days
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "followups",
         help="list follow-ups that are due, overdue or upcoming",
@@ -39,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 @storage_command
 def handle(args: argparse.Namespace) -> int:
+    kind: FollowUpKind
     if args.overdue:
         kind, days = "overdue", None
     elif args.upcoming is not None:
@@ -77,9 +78,16 @@ def _print_json(kind: str, days: int | None, rows: Iterable[FollowUpRow]) -> int
 def _print_text(rows: Iterable[FollowUpRow]) -> int:
     """Rows as they come; column widths are fixed, except GRID (as wide as the longest id among
     the first rows; a longer one later only pushes STATUS to the right)."""
-    count, widths, buffered = 0, None, []
+    count, widths = 0, None
+    buffered: list[tuple[str, ...]] = []
     for count, row in enumerate(rows, 1):
-        cells = (local(row.follow_up_at), row.state, str(row.session_id), row.grid_id, row.status)
+        cells: tuple[str, ...] = (
+            local(row.follow_up_at),
+            row.state,
+            str(row.session_id),
+            row.grid_id,
+            row.status,
+        )
         if widths is None:
             buffered.append(cells)
             if len(buffered) < _FIRST_ROWS:

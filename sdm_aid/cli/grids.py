@@ -16,7 +16,7 @@ from sdm_aid.i18n.languages import LANGUAGES
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "grids",
         help="list the Option Grids in the library",

@@ -22,7 +22,7 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(days=amount) if unit == "d" else timedelta(hours=amount)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "purge",
         help="erase stale drafts",

@@ -7,7 +7,7 @@ import argparse
 from sdm_aid.content import schema
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "schema",
         help="print the Option Grid JSON Schema (or check / write the committed file)",

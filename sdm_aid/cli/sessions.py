@@ -60,7 +60,7 @@ def print_json(document: Any) -> None:
     sys.stdout.write("\n")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "sessions",
         help="list decision sessions (ids, grid, status, dates; no answers)",

@@ -30,7 +30,7 @@ class SummaryCommandError(Exception):
     """A problem the user can fix; the message says what and how."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "summary",
         help="write the decision summary of one session as PDF or HTML",
@@ -55,8 +55,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     # Storage is imported here, not at module level: rendering and writing (below) work
     # without a database, and the tests exercise them on their own.
+    from sdm_aid.audit import AccessAction
     from sdm_aid.cli.sessions import CLI_USER, open_service, storage_command
-    from sdm_aid.services.clinicians import AccessAction, AccessLog
+    from sdm_aid.services.clinicians import AccessLog
 
     @storage_command
     def run(args: argparse.Namespace) -> int:

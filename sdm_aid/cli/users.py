@@ -13,7 +13,7 @@ from sdm_aid.services.clinicians import MIN_PASSWORD_LENGTH, ClinicianAccounts, 
 from sdm_aid.storage.database import open_database
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "users",
         help="manage clinician accounts",

@@ -13,7 +13,7 @@ from sdm_aid.content.problems import GridProblem, plural
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="check Option Grid files (default: the option_grids folder)",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
-from sdm_aid.services.clinicians import AccessAction
+from sdm_aid.audit import AccessAction
 
 
 class ClinicianAction(StrEnum):

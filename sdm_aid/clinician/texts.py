@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum, StrEnum
+from typing import Any
 
-from sdm_aid.services.audit import AccessAction
+from sdm_aid.audit import AccessAction
 from sdm_aid.storage.records import SessionOrder
 
 DOMAIN = "clinician"
@@ -65,8 +66,8 @@ NOTICES: Mapping[LoginNotice, tuple[str, str]] = {
 }
 """Notice -> (text, kind of message box)."""
 
-TABLES: tuple[tuple[type[Enum], Mapping[object, str]], ...] = (
-    (AccessAction, ACTION_TEXT),  # type: ignore[arg-type]
-    (SessionOrder, ORDER_TEXT),  # type: ignore[arg-type]
-    (LoginNotice, {notice: text for notice, (text, _kind) in NOTICES.items()}),  # type: ignore[dict-item]
+TABLES: tuple[tuple[type[Enum], Mapping[Any, str]], ...] = (
+    (AccessAction, ACTION_TEXT),
+    (SessionOrder, ORDER_TEXT),
+    (LoginNotice, {notice: text for notice, (text, _kind) in NOTICES.items()}),
 )

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from sdm_aid.content.problems import GridProblem, Location, english_list, json_path, shorten
 
@@ -64,7 +64,7 @@ def _answers(document: dict[str, Any]) -> Iterator[tuple[Location, str, dict[str
                     yield ("questions", index, "answers", option_id), option_id, answer
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -37,7 +37,7 @@ class _Rejected:
         self.message = message
 
 
-class _ObjectWithDuplicates(dict):
+class _ObjectWithDuplicates(dict[str, Any]):
     """A JSON object that repeated a key; the last value wins, the repeats are reported."""
 
     duplicates: list[str]

@@ -24,8 +24,8 @@ from sdm_aid.content.consistency import check_consistency
 from sdm_aid.content.json_reading import MAX_FILE_BYTES, read_json
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.content.problems import GridLoadError, GridProblem, shorten
+from sdm_aid.content.refs import GridRef
 from sdm_aid.content.structure import validate_structure
-from sdm_aid.sessions.models import GridRef
 
 GRID_DIR_ENV = "SDM_AID_GRID_DIR"
 MAX_PROBLEMS = 100

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 Location = tuple[str | int, ...]
@@ -66,7 +66,7 @@ class GridLoadError(Exception):
     def __str__(self) -> str:
         return "\n".join(problem.format(self.file) for problem in self.problems)
 
-    def __reduce__(self):  # keep the error picklable despite the custom __init__
+    def __reduce__(self) -> tuple[Any, ...]:  # keep the error picklable despite the custom __init__
         return (GridLoadError, (self.file, self.problems))
 
 

@@ -141,7 +141,7 @@ class TextStats:
 
 
 def stats(text: str, language: str) -> TextStats:
-    count = SYLLABLE_COUNTERS[language]
+    count = SYLLABLE_COUNTERS[languages.info(language).code]
     words = words_of(text)
     return TextStats(len(words), len(sentences_of(text)), sum(count(word) for word in words))
 

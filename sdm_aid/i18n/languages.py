@@ -90,4 +90,7 @@ def is_language(code: object) -> bool:
 def from_locale(locale: str | None) -> Language:
     """The registry language a browser locale asks for ('en-US' -> 'en'); else the primary one."""
     prefix = (locale or "").split("-")[0].split("_")[0].lower()
-    return prefix if prefix in _BY_CODE else PRIMARY  # type: ignore[return-value]
+    for info in REGISTRY:
+        if info.code == prefix:
+            return info.code
+    return PRIMARY

@@ -296,13 +296,15 @@ def _footer_canvas(summary: Summary) -> Callable[..., canvas.Canvas]:
     """A canvas that knows the page total, for 'Page 2 of 5': pages are kept until save()."""
 
     class FooterCanvas(canvas.Canvas):
+        _pageNumber: int  # noqa: N815 (reportlab's page counter, set by Canvas; not in types-reportlab)
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own, not in types-reportlab
 
         def save(self) -> None:
             total = len(self._pages)

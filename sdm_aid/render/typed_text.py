@@ -54,7 +54,7 @@ def _hyphenator(language: str) -> pyphen.Pyphen:
 
 def _pieces(word: str) -> str:
     """Soft hyphens so that no piece is longer than LONGEST_PIECE."""
-    parts = []
+    parts: list[str] = []
     for part in word.split(SOFT_HYPHEN):
         parts.extend(part[i : i + LONGEST_PIECE] for i in range(0, len(part), LONGEST_PIECE))
     return SOFT_HYPHEN.join(parts)

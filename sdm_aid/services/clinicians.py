@@ -17,8 +17,8 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from sdm_aid.audit import AccessAction
 from sdm_aid.clinician.throttle import LOGIN_POLICY
-from sdm_aid.services.audit import AccessAction
 from sdm_aid.services.sessions import utc_now
 from sdm_aid.services.throttle import Outcome, Throttle
 from sdm_aid.storage.database import DuplicateError, SupportsUnitOfWork

@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from sdm_aid.audit import FAMILY, AccessAction
 from sdm_aid.config import Settings
-from sdm_aid.services.audit import FAMILY, AccessAction
 from sdm_aid.services.throttle import Outcome, Throttle
 from sdm_aid.sessions import resume_codes, versions
 from sdm_aid.sessions.export import export_document
@@ -247,7 +247,8 @@ class SessionService:
             reading = throttle.read(uow, source, now)
             found = uow.resume_codes.get(typed_hash)
             usable = normalised is not None and found is not None and found.expires_at > now
-            record = uow.sessions.get(found.session_id) if usable and reading.verdict.allowed else None
+            checked = found is not None and usable and reading.verdict.allowed
+            record = uow.sessions.get(found.session_id) if checked and found is not None else None
             if record is not None:
                 outcome = Outcome.SUCCEEDED
             else:

@@ -28,6 +28,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
@@ -41,6 +42,10 @@ from sdm_aid.sessions.models import (
     GridRef,
 )
 from sdm_aid.sessions.rules import local_to_utc
+
+Document = dict[str, Any]
+"""A session (or part of one) as plain JSON data."""
+T = TypeVar("T")
 
 SPREAD_DAYS = 91
 """After the first block, planned follow-ups fall on the next 1..90 days."""
@@ -125,7 +130,7 @@ _REASONS = {
 
 @dataclass(frozen=True)
 class _GridFacts:
-    ref: dict
+    ref: Document
     options: tuple[str, ...]
     leanings: tuple[str, ...]
     considerations: tuple[str, ...]
@@ -167,12 +172,12 @@ class _Builder:
         """low <= result < high."""
         return low + int(self.random() * (high - low))
 
-    def pick(self, items: Sequence):
+    def pick(self, items: Sequence[T]) -> T:
         return items[int(self.random() * len(items))]
 
-    def some(self, items: Sequence, most: int) -> list:
+    def some(self, items: Sequence[T], most: int) -> list[T]:
         """0..most distinct items."""
-        chosen: list = []
+        chosen: list[T] = []
         for _ in range(self.below(most + 1)):
             item = self.pick(items)
             if item not in chosen:
@@ -187,7 +192,7 @@ class _Builder:
 
     # --- parts ---
 
-    def participants(self) -> list[dict]:
+    def participants(self) -> list[Document]:
         labels = _LABELS[self.language]
         people = [{"id": "youth", "role": "youth", "label": labels["youth"]}]
         parents = 2 if self.random() < 0.3 else 1
@@ -201,11 +206,11 @@ class _Builder:
             people.append({"id": "clinician", "role": "clinician", "label": labels["clinician"]})
         return people
 
-    def answers(self, family: list[str], reached_step: int, leanings: dict[str, str]) -> dict:
+    def answers(self, family: list[str], reached_step: int, leanings: dict[str, str]) -> Document:
         facts, lang, random_ = self.facts, self.language, self.random
         answers = {}
         for pid in family:
-            entry: dict = {}
+            entry: Document = {}
             leaning = None
             if reached_step > _STEP_VALUES:
                 entry["importance"] = {cid: int(random_() * 5) for cid in facts.considerations}
@@ -230,7 +235,7 @@ class _Builder:
             answers[pid] = entry
         return answers
 
-    def sure(self, family: list[str], finished: bool) -> dict:
+    def sure(self, family: list[str], finished: bool) -> Document:
         random_ = self.random
         result = {}
         for pid in family:
@@ -244,10 +249,10 @@ class _Builder:
             result[pid] = moments
         return result
 
-    def skipped(self, value: str) -> dict:
+    def skipped(self, value: str) -> Document:
         return {"element": value, "status": "skipped", "skip_reason": self.pick(_SKIP_REASONS[self.language])}
 
-    def elements(self, reached_step: int, decide: str | None, follow_up: str | None) -> list[dict]:
+    def elements(self, reached_step: int, decide: str | None, follow_up: str | None) -> list[Document]:
         elements = []
         for element, number, value in _NUMBERED:
             if element == SdmElement.DECIDE:
@@ -265,7 +270,7 @@ class _Builder:
                 elements.append({"element": value})
         return elements
 
-    def follow_up(self, starts_at: datetime, status: str, *, note: bool = False) -> dict:
+    def follow_up(self, starts_at: datetime, status: str, *, note: bool = False) -> Document:
         lang = self.language
         return {
             "id": self.uuid(),
@@ -278,7 +283,7 @@ class _Builder:
             "outcome_note": ("Demo: besproken." if lang == "nl" else "Demo: discussed.") if note else "",
         }
 
-    def deferred(self, at: datetime) -> dict:
+    def deferred(self, at: datetime) -> Document:
         return {
             "kind": "deferred",
             "reason": self.pick(_DEFERRAL_REASONS),
@@ -287,7 +292,7 @@ class _Builder:
             "recorded_at": at,
         }
 
-    def decided(self, family: list[str], option: str, at: datetime, *, disagree: bool) -> dict:
+    def decided(self, family: list[str], option: str, at: datetime, *, disagree: bool) -> Document:
         dissenters = [self.pick(family)] if disagree else []
         return {
             "kind": "decided",
@@ -299,12 +304,12 @@ class _Builder:
 
     # --- one session ---
 
-    def build(self, kind: str) -> dict:
+    def build(self, kind: str) -> Document:
         facts, now, today = self.facts, self.now, self.today
         people = self.participants()
         family = [p["id"] for p in people if p["role"] in ("youth", "parent")]
         has_peer = any(p["role"] == "peer_worker" for p in people)
-        session: dict = {
+        session: Document = {
             "id": self.uuid(),
             "version": self.between(1, 30),
             "grid": facts.ref,
@@ -312,10 +317,10 @@ class _Builder:
             "participants": people,
             "peer_worker_guides": has_peer,
         }
-        history: list[dict] = []
-        follow_up: dict | None = None
-        follow_up_history: list[dict] = []
-        outcome: dict | None = None
+        history: list[Document] = []
+        follow_up: Document | None = None
+        follow_up_history: list[Document] = []
+        outcome: Document | None = None
         decide_status = follow_up_status = None
         leanings: dict[str, str] = {}
         chosen = self.pick(facts.options)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime, time
+from typing import Any
 
 from babel.dates import format_date, format_time
 
@@ -91,7 +92,7 @@ class SessionRuleError(ValueError):
     def __repr__(self) -> str:
         return f"SessionRuleError({self.code!r})"
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only arguments: rebuild from code, element and params (pickle, copy).
         params = {k: v for k, v in self.params.items() if not (k == "number" and self.element)}
         return _rebuild, (self.code, self.element, params)

@@ -94,4 +94,5 @@ def follow_up_calendar(
     calendar.add_component(event)
     year = follow_up.starts_at.astimezone(SESSION_TIMEZONE).year
     calendar.add_missing_timezones(first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1))
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data

@@ -179,7 +179,7 @@ SURE_INTERPRETATION_LABELS: Mapping[SureInterpretation, str] = {
 SURE_MOMENT_LABELS: Mapping[str, str] = {"before": "Before", "after": "After"}
 YES_NO_LABELS: Mapping[bool, str] = {True: "Yes", False: "No"}
 
-_TABLES: tuple[Mapping, ...] = (
+_TABLES: tuple[Mapping[Any, str], ...] = (
     ROLE_LABELS,
     ELEMENT_NAMES,
     ELEMENT_WHY,

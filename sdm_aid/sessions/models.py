@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from sdm_aid.content.refs import GridRef as GridRef  # a session pins its grid by it
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
 from sdm_aid.i18n.languages import Language
 
@@ -281,15 +282,6 @@ class FollowUp(SessionModel):
     calendar entry moves with it instead of leaving the old time behind)."""
 
 
-class GridRef(SessionModel):
-    """The exact grid a session was made with."""
-
-    id: str
-    version: str
-    content_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    """SHA-256 of the grid file's bytes."""
-
-
 _MISSING = object()
 
 
@@ -301,7 +293,8 @@ class DecisionSession(SessionModel):
     """A whole session. Assigning a field re-runs the whole-session checks; a refused
     assignment leaves the field as it was (see __setattr__)."""
 
-    schema_version: Literal[2] = SESSION_SCHEMA_VERSION
+    schema_version: Literal[2] = 2
+    """SESSION_SCHEMA_VERSION (a literal here, so an older document never passes as this one)."""
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     """Pseudonymous id; the only handle in logs and lists."""
     version: int = 0

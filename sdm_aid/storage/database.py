@@ -137,9 +137,7 @@ class Database:
     location: str
     """For messages: the SQLite file path, or the PostgreSQL host/database (no password)."""
     busy_timeout: float
-    _write_gate: threading.Lock = field(  # type: ignore[valid-type]
-        default_factory=threading.Lock, repr=False
-    )
+    _write_gate: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @contextlib.contextmanager
     def translate_errors(self) -> Iterator[None]:

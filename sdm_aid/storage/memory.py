@@ -122,12 +122,14 @@ class _Sessions:
         limit: int | None = None,
     ) -> list[FollowUpRow]:
         query = SessionQuery(planned_follow_up=True, follow_up_from=start, follow_up_before=end)
-        found = sorted(
-            (r for r in self._s.sessions.values() if self._matches(r, query) and r.follow_up_at is not None),
-            key=lambda r: (r.follow_up_at, str(r.id)),
-        )
+        planned = [
+            (r.follow_up_at, r)
+            for r in self._s.sessions.values()
+            if self._matches(r, query) and r.follow_up_at is not None
+        ]
+        found = sorted(planned, key=lambda pair: (pair[0], str(pair[1].id)))
         if after is not None:
-            found = [r for r in found if (r.follow_up_at, str(r.id)) > (after[0], str(after[1]))]
+            found = [(at, r) for at, r in found if (at, str(r.id)) > (after[0], str(after[1]))]
         return [
             FollowUpRow(
                 r.id,
@@ -135,11 +137,11 @@ class _Sessions:
                 r.grid_version,
                 r.status,
                 r.language,
-                r.follow_up_at,
+                at,
                 r.updated_at,
-                state=state_of(r.follow_up_at),
+                state=state_of(at),
             )
-            for r in found[:limit]
+            for at, r in found[:limit]
         ]
 
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]:

@@ -111,11 +111,17 @@ class AccessLogRepository(Protocol):
 class UnitOfWork(Protocol):
     """One transaction over all repositories. Nothing is stored until `commit()` returns."""
 
-    sessions: SessionRepository
-    resume_codes: ResumeCodeRepository
-    throttle: ThrottleRepository
-    clinicians: ClinicianRepository
-    access_log: AccessLogRepository
+    # Read-only in the protocol, so implementations may hold their own repository classes.
+    @property
+    def sessions(self) -> SessionRepository: ...
+    @property
+    def resume_codes(self) -> ResumeCodeRepository: ...
+    @property
+    def throttle(self) -> ThrottleRepository: ...
+    @property
+    def clinicians(self) -> ClinicianRepository: ...
+    @property
+    def access_log(self) -> AccessLogRepository: ...
 
     def commit(self) -> None: ...
 
@@ -248,7 +254,10 @@ class SqlAlchemySessionRepository:
             .offset(query.offset)
         ).all()
         return SessionPage(
-            rows=[SessionRow(*row) for row in rows], total=int(total), limit=query.limit, offset=query.offset
+            rows=[SessionRow(**row._mapping) for row in rows],
+            total=int(total),
+            limit=query.limit,
+            offset=query.offset,
         )
 
     def follow_ups(
@@ -270,13 +279,21 @@ class SqlAlchemySessionRepository:
             at, last_id = after
             conditions.append(sa.or_(c.follow_up_at > at, sa.and_(c.follow_up_at == at, c.id > last_id)))
         query = (
-            sa.select(c.id, c.grid_id, c.grid_version, c.status, c.language, c.follow_up_at, c.updated_at)
+            sa.select(
+                c.id.label("session_id"),
+                c.grid_id,
+                c.grid_version,
+                c.status,
+                c.language,
+                c.follow_up_at,
+                c.updated_at,
+            )
             .where(*conditions)
             .order_by(c.follow_up_at, c.id)
         )
         rows = self._c.execute(query if limit is None else query.limit(limit)).all()
         # The state is filled in while building each row: a week can hold thousands of them.
-        return [FollowUpRow(*row, state=state_of(row.follow_up_at)) for row in rows]
+        return [FollowUpRow(**row._mapping, state=state_of(row.follow_up_at)) for row in rows]
 
     def drafts_changed_before(self, before: datetime) -> list[uuid.UUID]:
         c = t.sessions.c
@@ -336,12 +353,12 @@ class SqlAlchemyThrottleRepository:
 
     def history(self, scope: str, kind: KeyKind, key: str, *, since: datetime) -> History:
         c = t.throttle_attempts.c
-        count, last = self._c.execute(
+        row = self._c.execute(
             sa.select(sa.func.count(), sa.func.max(c.at)).where(
                 c.scope == scope, _KEY_COLUMNS[kind] == key, c.at >= since, c.failed.is_(True)
             )
         ).one()
-        return History(int(count), last)
+        return History(int(row[0]), row[1])
 
     def failures(self, scope: str, *, since: datetime) -> int:
         c = t.throttle_attempts.c
@@ -439,7 +456,7 @@ class SqlAlchemyAccessLogRepository:
             .order_by(c.at.desc(), c.id.desc())
             .limit(limit)
         ).all()
-        return [AccessLogEntry(*row) for row in rows]
+        return [AccessLogEntry(**row._mapping) for row in rows]
 
 
 class SqlAlchemyUnitOfWork:

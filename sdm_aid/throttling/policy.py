@@ -32,7 +32,8 @@ class Backoff:
         if failures < self.free:
             return NO_TIME
         doublings = min(failures - self.free, 32)
-        return min(self.longest_wait, self.first_wait * 2**doublings)
+        grown: timedelta = self.first_wait * (2**doublings)
+        return min(self.longest_wait, grown)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 
+from sdm_aid.audit import AccessAction
 from sdm_aid.content.models import OptionGrid
-from sdm_aid.services.audit import AccessAction
 from sdm_aid.services.sessions import SessionService
 from sdm_aid.sessions import conflicts, rules
 from sdm_aid.sessions.errors import SessionRuleError

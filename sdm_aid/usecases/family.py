@@ -20,8 +20,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from sdm_aid.audit import AccessAction
 from sdm_aid.content.models import OptionGrid
-from sdm_aid.services.audit import AccessAction
+from sdm_aid.i18n import Language
 from sdm_aid.services.sessions import SessionService, StartedSession
 from sdm_aid.sessions import conflicts, rules
 from sdm_aid.sessions.errors import SessionRuleError
@@ -99,7 +100,7 @@ def start(
     service: SessionService,
     grid: GridRef,
     *,
-    language: str,
+    language: Language,
     youth_label: str,
     parent_labels: list[str],
     peer_label: str | None,
@@ -111,7 +112,7 @@ def start(
         return Started(started=None, issues=tuple(issues))
     session = DecisionSession(
         grid=grid,
-        language=language,  # type: ignore[arg-type]
+        language=language,
         participants=build_participants(youth_label, parent_labels, peer_label),
         peer_worker_guides=peer_label is not None,
         created_at=now,

@@ -148,12 +148,13 @@ def _outcome_value(session: DecisionSession, field: Field) -> PendingValue:
 def follow_up_value(session: DecisionSession, kind: Kind) -> PendingValue:
     planned = session.follow_up
     if planned is None:
-        return {
+        defaults: dict[Kind, PendingValue] = {
             Kind.DURATION: DEFAULT_FOLLOW_UP_MINUTES,
             Kind.WITH_WHOM: "",
             Kind.HOW: FollowUpMode.IN_PERSON.value,
             Kind.PURPOSE: "",
-        }.get(kind)
+        }
+        return defaults.get(kind)
     local = planned.starts_at.astimezone(AMSTERDAM)
     values: dict[Kind, PendingValue] = {
         Kind.DAY: local.day,

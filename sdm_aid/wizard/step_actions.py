@@ -112,7 +112,11 @@ def _commit_outcome(session: DecisionSession, grid: OptionGrid, now: datetime) -
             == (reason, details, still_needed)
         ):
             rules.defer_decision(
-                candidate, reason=DeferralReason(reason), details=details, still_needed=still_needed, now=now
+                candidate,
+                reason=DeferralReason(cast(str, reason)),
+                details=details,
+                still_needed=still_needed,
+                now=now,
             )
     forget(candidate, [f.key for f in _outcome_fields(candidate)])
     return candidate
@@ -148,7 +152,7 @@ def plan_follow_up(session: DecisionSession, now: datetime, *, required: bool = 
     candidate = session.model_copy(deep=True)
     duration = cast(int, values[Kind.DURATION] or DEFAULT_FOLLOW_UP_MINUTES)
     with_whom = cast(str, values[Kind.WITH_WHOM] or "").strip()
-    mode = FollowUpMode(values[Kind.HOW] or FollowUpMode.IN_PERSON)
+    mode = FollowUpMode(cast(str, values[Kind.HOW] or FollowUpMode.IN_PERSON.value))
     purpose = cast(str, values[Kind.PURPOSE] or "").strip()
     if not _same_follow_up(candidate, local_date, local_time, duration, with_whom, mode, purpose):
         rules.schedule_follow_up(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
+from typing import Any
 
 from sdm_aid.wizard.completion import Missing
 from sdm_aid.wizard.inputs import InputIssue
@@ -51,8 +52,8 @@ REFUSAL_TEXT: Mapping[StepRefusal, str] = {
     StepRefusal.MOMENT: "Please choose a day, month, year, hour and minutes.",
 }
 
-TABLES: tuple[tuple[type[Enum], Mapping[object, str]], ...] = (
-    (InputIssue, ISSUE_TEXT),  # type: ignore[arg-type]
-    (Missing, MISSING_TEXT),  # type: ignore[arg-type]
-    (StepRefusal, REFUSAL_TEXT),  # type: ignore[arg-type]
+TABLES: tuple[tuple[type[Enum], Mapping[Any, str]], ...] = (
+    (InputIssue, ISSUE_TEXT),
+    (Missing, MISSING_TEXT),
+    (StepRefusal, REFUSAL_TEXT),
 )

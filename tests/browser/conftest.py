@@ -15,6 +15,17 @@ sys.path.insert(0, str(Path(__file__).parent))  # `import app_server`
 from app_server import CHROMIUM, CHROMIUM_FLAGS, TABLET, Server, start_server
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives Chromium must say so (`-m "not browser"` then starts none)."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(f"browser tests without @pytest.mark.browser: {unmarked}")
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:

@@ -35,6 +35,8 @@ from sdm_aid.render.summary import build_summary
 from sdm_aid.services.clinicians import AccessLog
 from sdm_aid.services.sessions import SessionService
 
+pytestmark = pytest.mark.browser
+
 USERNAME = "a.devries"
 PASSWORD = "correct horse battery staple"
 TIMEOUT_MS = 30_000
@@ -87,7 +89,7 @@ def new_page(browser: Browser) -> Page:
 
 def screenshot(page: Page, folder: Path, name: str) -> None:
     page.wait_for_load_state("networkidle")  # widget code is loaded on first use
-    page.wait_for_timeout(700)  # let the last rerun paint
+    settle(page)  # the last rerun has painted
     page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
 
 
@@ -185,7 +187,7 @@ def test_log_in_filter_overdue_open_and_download_the_pdf(
     assert " ".join(decision.split()) in text
 
     actions = [e.action for e in AccessLog(service.database).entries(session_id=first.id)]
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while "printed" not in actions and time.monotonic() < deadline:
         time.sleep(0.2)  # the access-log row is written right after the bytes are made
         actions = [e.action for e in AccessLog(service.database).entries(session_id=first.id)]

@@ -10,7 +10,7 @@ from database_fixtures import make_settings
 from factories import grid_ref, minimal_grid
 from storage_builders import FakeClock
 
-from sdm_aid.services.audit import FAMILY
+from sdm_aid.audit import FAMILY
 from sdm_aid.services.clinicians import AccessLog
 from sdm_aid.services.sessions import SessionService
 from sdm_aid.sessions import conflicts
