@@ -21,6 +21,7 @@ import streamlit as st
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.i18n import Translator
+from sdm_aid.render.pinned import exact_grid
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.usecases import family
 from sdm_aid.wizard import entries
@@ -108,7 +109,5 @@ def record(pairs: dict[str, str], *, where: str) -> bool:
 
 def session_grid(session: DecisionSession) -> OptionGrid | None:
     """The exact grid the session was made with, or None (then nothing may be shown)."""
-    loaded = services.grid(session.grid.id)
-    if loaded is None or loaded.content_hash != session.grid.content_hash:
-        return None
-    return loaded.grid
+    loaded = exact_grid(session.grid, services.library())
+    return loaded.grid if loaded is not None else None

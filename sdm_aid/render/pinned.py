@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sdm_aid.content.loader import GridLoadError, LoadedGrid, default_grid_dir, load_library
+from sdm_aid.content.loader import GridLibrary, GridLoadError, LoadedGrid, default_grid_dir, load_library
 from sdm_aid.sessions.models import GridRef
 
 HASH_SHOWN = 12
@@ -20,10 +20,21 @@ class PinnedGridError(Exception):
     """The grid a session needs is not available in exactly the version it was made with."""
 
 
+def exact_grid(ref: GridRef, library: GridLibrary) -> LoadedGrid | None:
+    """The one rule for which grid text a session may show: the grid in `library` with the
+    session's id and the very content hash it was made with; None otherwise."""
+    loaded = library.get(ref.id)
+    return loaded if loaded is not None and loaded.content_hash == ref.content_hash else None
+
+
 def pinned_grid(ref: GridRef, directory: Path | None = None) -> LoadedGrid:
-    """The grid file in `directory` (default: the grid folder) whose content hash is `ref`'s."""
+    """The grid file in `directory` (default: the grid folder) whose content hash is `ref`'s.
+    Raises PinnedGridError saying which version is needed."""
     folder = Path(directory) if directory is not None else default_grid_dir()
     library = load_library(folder)
+    exact = exact_grid(ref, library)
+    if exact is not None:
+        return exact
     loaded = library.get(ref.id)
     needed = f"'{ref.id}' version {ref.version} (check code {ref.content_hash[:HASH_SHOWN]})"
     if loaded is None:

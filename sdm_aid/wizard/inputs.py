@@ -7,7 +7,7 @@ screen so it can be shortened.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -25,7 +25,6 @@ class InputIssue(StrEnum):
     DUPLICATE_LABEL = "duplicate_label"
     TOO_MANY_PARENTS = "too_many_parents"
     NO_SUCH_DATE = "no_such_date"
-    DATE_IN_PAST = "date_in_past"
     QUESTION_TOO_LONG = "question_too_long"
     TOO_MANY_QUESTIONS = "too_many_questions"
     EMPTY_REASON = "empty_reason"
@@ -93,19 +92,14 @@ def build_participants(
     return people
 
 
-def check_follow_up_moment(
-    year: int, month: int, day: int, hour: int, minute: int, *, now: datetime
-) -> tuple[date, time] | Issue:
-    """A real calendar date and a moment that is not in the past (Europe/Amsterdam)."""
+def check_moment(year: int, month: int, day: int, hour: int, minute: int) -> tuple[date, time] | Issue:
+    """A real calendar date and time (30 February is not). Whether the moment may be planned
+    (not past, not too far, not skipped by the clocks) is the session rule's to say:
+    `sdm_aid.sessions.rules.schedule_follow_up`."""
     try:
-        local_date = date(year, month, day)
-        local_time = time(hour, minute)
+        return date(year, month, day), time(hour, minute)
     except ValueError:
         return Issue(InputIssue.NO_SUCH_DATE, "date")
-    moment = datetime.combine(local_date, local_time, tzinfo=AMSTERDAM)
-    if moment <= now.astimezone(AMSTERDAM):
-        return Issue(InputIssue.DATE_IN_PAST, "date")
-    return local_date, local_time
 
 
 def parse_questions(text: str) -> list[str] | Issue:

@@ -42,7 +42,7 @@ from sdm_aid.wizard.fields import (
     skip_reason,
     vote,
 )
-from sdm_aid.wizard.inputs import AMSTERDAM, InputIssue, Issue, check_follow_up_moment
+from sdm_aid.wizard.inputs import AMSTERDAM, InputIssue, Issue, check_moment
 from sdm_aid.wizard.step_registry import StepSpec
 
 
@@ -145,7 +145,7 @@ def plan_follow_up(session: DecisionSession, now: datetime, *, required: bool = 
         if (issue := entry_issue(session, fields[kind])) is not None:
             raise StepRefusedError(issue=issue)
     year, month, day, hour, minute = (cast(int, p) for p in pieces)
-    moment = check_follow_up_moment(year, month, day, hour, minute, now=now)
+    moment = check_moment(year, month, day, hour, minute)
     if isinstance(moment, Issue):
         raise StepRefusedError(issue=moment)
     local_date, local_time = moment

@@ -24,7 +24,6 @@ ISSUE_TEXT: Mapping[InputIssue, str] = {
     InputIssue.DUPLICATE_LABEL: "Two people have the same name. Please make them different.",
     InputIssue.TOO_MANY_PARENTS: "At most {limit} parents or carers can take part.",
     InputIssue.NO_SUCH_DATE: "This date does not exist. Please choose another day.",
-    InputIssue.DATE_IN_PAST: "This moment has already passed. Please choose a later date or time.",
     InputIssue.QUESTION_TOO_LONG: "A line is longer than {limit} characters. Please make it shorter.",
     InputIssue.TOO_MANY_QUESTIONS: "At most {limit} questions per person. Please remove some.",
     InputIssue.EMPTY_REASON: "Please say why you skip this step.",

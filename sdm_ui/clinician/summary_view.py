@@ -23,7 +23,7 @@ from sdm_aid.i18n import Language, Translator
 from sdm_aid.render.html import render_html
 from sdm_aid.render.model import CopyKind, Summary
 from sdm_aid.render.pdf import render_pdf
-from sdm_aid.render.pinned import PinnedGridError, pinned_grid
+from sdm_aid.render.pinned import exact_grid
 from sdm_aid.render.summary import build_summary
 from sdm_aid.sessions.models import DecisionSession, GridRef
 from sdm_aid.wizard import registry
@@ -69,13 +69,7 @@ def session_grid(ref: GridRef) -> LoadedGrid | None:
 
     A summary must show the text the family saw; an edited grid file is not good enough.
     """
-    loaded = services.grid(ref.id)
-    if loaded is not None and loaded.content_hash == ref.content_hash:
-        return loaded
-    try:
-        return pinned_grid(ref)  # the cached library may be older than the file on disk
-    except PinnedGridError:
-        return None
+    return exact_grid(ref, services.library())
 
 
 def summary_body(document: str) -> str:

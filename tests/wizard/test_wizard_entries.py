@@ -206,9 +206,9 @@ def test_a_follow_up_is_planned_from_its_pending_pieces() -> None:
     assert planned.pending == {}
     assert current_value(planned, GRID, fields.follow_up_field(Kind.HOUR)) == 14
     enter(planned, GRID, fields.follow_up_field(Kind.DAY), 1)
-    with pytest.raises(StepRefusedError) as refused:  # 1 March 2026 is before NOW
+    with pytest.raises(SessionRuleError) as past:  # 1 March 2026 is before NOW: the session rule says so
         step_actions.plan_follow_up(planned, NOW)
-    assert refused.value.issue is not None and refused.value.issue.issue == InputIssue.DATE_IN_PAST
+    assert past.value.code == "follow_up_in_past"
 
 
 def test_skipping_uses_the_typed_reason() -> None:
