@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from sdm_aid.content.models import OptionGrid
@@ -16,6 +18,7 @@ from sdm_ui.frame import PageContext
 from sdm_ui.steps import StepView, view_module
 from sdm_ui.text import html_text, md_escape
 
+log = logging.getLogger(__name__)
 _SCROLL_TOP_JS = page_scripts.script_tag(page_scripts.SCROLL_TO_TOP)  # allowed by the CSP (its hash)
 
 
@@ -37,6 +40,8 @@ def no_session(ctx: PageContext) -> None:
 
 def erased(ctx: PageContext) -> None:
     """The conversation was erased (by a clinician or an operator) while it was open here."""
+    draft = state.draft()
+    log.warning("session %s is no longer stored: cleared from this screen", draft.id if draft else "-")
     state.clear_everything()
     st.warning(
         ctx.t("This conversation has been erased. Nothing of it is kept on this screen."),

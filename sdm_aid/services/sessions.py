@@ -158,6 +158,7 @@ class SessionService:
         with self.database.unit_of_work(write=True) as uow:
             stored = uow.sessions.get(session.id, for_update=True)
             if stored is None:
+                log.warning("session %s: save refused, the session is not stored (erased?)", session.id)
                 raise SessionNotFoundError()
             if stored.version == base and uow.sessions.replace(record, expected_version=base):
                 if action is not None:

@@ -44,10 +44,12 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
+def server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Server]:
     running = start_server(tmp_path)
     yield running
     running.stop()
+    # Shown with a failure: what the server said (never answer text: logs carry ids only).
+    request.node.add_report_section("teardown", "streamlit server log", running.log.read_text()[-4000:])
 
 
 @pytest.fixture
