@@ -11,6 +11,7 @@ from sdm_aid.storage import StorageError
 from sdm_aid.wizard import fields as entry_fields
 from sdm_aid.wizard import registry
 from sdm_ui import (
+    after_view,
     clearing,
     feedback,
     fields,
@@ -18,6 +19,7 @@ from sdm_ui import (
     frame,
     guard,
     page_scripts,
+    people_view,
     saving,
     services,
     state,
@@ -77,6 +79,20 @@ with guard.page_body():
             "@media print{.sdm-print{display:none}}</style>",
             unsafe_allow_javascript=True,
         )
+
+    people_view.panel(ctx, session, grid)
+    st.divider()
+    if session.conversation_done_at is not None:
+        after_view.on_shared_screen(ctx, session, grid)
+    else:
+        st.info(
+            t(
+                "After the conversation with the clinician, each of you gets four more short questions here "
+                "(or on your own phone)."
+            ),
+            icon=":material/schedule:",
+        )
+        st.button(t("Look again"), key="finish.again", icon=":material/refresh:")
 
     screen = fields.PageScreen(session=session, grid=grid, t=t, name="finish")
     if session.peer_worker_guides:

@@ -23,7 +23,8 @@ if current is not None and current.kind == saving.ERASED:
 if session is None:
     wizard_view.no_session(ctx)
     st.stop()
-if not saving.still_there(session):
+session = saving.up_to_date(session)
+if session is None:
     wizard_view.erased(ctx)
     st.stop()
 

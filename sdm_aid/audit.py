@@ -23,6 +23,8 @@ class AccessAction(StrEnum):
     FOLLOW_UP_RECORDED = "follow_up_recorded"
     DECISION_REVISITED = "decision_revisited"
     FOLLOW_UP_PLANNED = "follow_up_planned"
+    ADVICE_RECORDED = "advice_recorded"
+    CONVERSATION_DONE = "conversation_done"
     LOGGED_IN = "logged_in"
     LOGGED_OUT = "logged_out"
     # The family's screen
@@ -33,10 +35,20 @@ class AccessAction(StrEnum):
     STEP_SKIPPED = "step_skipped"
     CONFLICT_RESOLVED = "conflict_resolved"
     FINISHED = "finished"
+    INVITED = "invited"
+    INVITATION_REVOKED = "invite_revoked"
+    JOINED = "joined"
+    PARTICIPANT_ADDED = "participant_added"
+    PARTICIPANT_REMOVED = "participant_removed"
 
 
 FAMILY_ACTIONS = frozenset(
     {
+        AccessAction.INVITED,
+        AccessAction.INVITATION_REVOKED,
+        AccessAction.JOINED,
+        AccessAction.PARTICIPANT_ADDED,
+        AccessAction.PARTICIPANT_REMOVED,
         AccessAction.STARTED,
         AccessAction.RESUMED,
         AccessAction.ANSWERS_SAVED,

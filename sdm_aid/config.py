@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEFAULT_DATA_DIR = "./data"
 DATABASE_FILE = "sdm_aid.sqlite3"
@@ -43,6 +44,9 @@ class Settings:
     """How long SQLite waits for another writer before giving up with a clear error."""
     secret_key: bytes = field(default=b"", repr=False)
     """Key for the keyed hash of resume codes. Never printed."""
+    public_url: str = ""
+    """The app's address as phones outside the building reach it (SDM_AID_PUBLIC_URL), for the
+    QR code of a personal invitation; empty: the address the tablet uses."""
 
     @property
     def resume_code_lifetime(self) -> timedelta:
@@ -180,6 +184,16 @@ def load_settings(env: Mapping[str, str] = os.environ) -> Settings:
     else:
         secret_key = _key_from_file(data_dir)
 
+    public_url = env.get("SDM_AID_PUBLIC_URL", "").strip()
+    if public_url:
+        parts = urlsplit(public_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ConfigError(
+                "SDM_AID_PUBLIC_URL must be the app's address, for example https://keuzehulp.example.nl "
+                f"(got {public_url!r})."
+            )
+        public_url = public_url.rstrip("/")
+
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
@@ -191,4 +205,5 @@ def load_settings(env: Mapping[str, str] = os.environ) -> Settings:
         resume_window_minutes=_positive_int(env, "SDM_AID_RESUME_WINDOW_MINUTES", 15, maximum=24 * 60),
         busy_timeout_seconds=_positive_float(env, "SDM_AID_DB_BUSY_TIMEOUT", 15.0, maximum=600),
         secret_key=secret_key,
+        public_url=public_url,
     )

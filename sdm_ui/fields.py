@@ -99,12 +99,37 @@ def record(pairs: dict[str, str], *, where: str) -> bool:
         if widget_key in st.session_state
     }
     service = services.session_service()
-    result = family.save_answers(service, grid, draft, values)
+    base = state.base()
+    result = family.save_answers(service, grid, draft, values, base=base, allowed=allowed_here())
     if not result.saved and result.problem is None and not saving.is_saved():
-        result = family.retry(service, draft)  # nothing new, but an earlier change is unsaved
+        result = family.retry(service, draft, base=base)  # nothing new, but an earlier change is unsaved
     if not result.saved and result.problem is None:
         return saving.is_saved()  # nothing changed
-    return saving.apply(result, where=where)
+    saved = saving.apply(result, where=where)
+    if result.merged:
+        _show_theirs(draft, result.session, grid, skip=set(pairs))
+    return saved
+
+
+def _show_theirs(before: DecisionSession, after: DecisionSession, grid: OptionGrid, *, skip: set[str]) -> None:
+    """After a change was made on top of someone else's: widgets on screen whose value the
+    other device changed show the new value (the ones just changed here keep theirs). Runs
+    in a callback, before the widgets are drawn again, so their values may be set."""
+    for widget_key, field_key in st.session_state.get(ON_SCREEN, {}).items():
+        if widget_key in skip or widget_key not in st.session_state:
+            continue
+        field = Field.parse(field_key)
+        value = entries.current_value(after, grid, field)
+        if entries.current_value(before, grid, field) != value:
+            st.session_state[widget_key] = value
+
+
+def allowed_here() -> Callable[[Field], bool] | None:
+    """On a participant's own device only their own answers can be changed; None: anything."""
+    me = state.participant()
+    if me is None:
+        return None
+    return lambda field: field.participant_id == me
 
 
 def session_grid(session: DecisionSession) -> OptionGrid | None:

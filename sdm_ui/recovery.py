@@ -39,10 +39,11 @@ def lost_language() -> Language | None:
 
 @guard.callback
 def resume() -> None:
-    """Button callback: open the conversation behind the typed code, then go to its step."""
+    """Button callback: open the conversation behind the typed code (the conversation's own
+    code, or a participant's personal code), then go to its step or to their questions."""
     typed = str(st.session_state.get(CODE_KEY) or "")
     try:
-        session = services.session_service().resume(typed.strip(), source=attempts.source())
+        opened = services.session_service().open_with_code(typed.strip(), source=attempts.source())
     except ResumeThrottledError as refused:
         st.session_state[ERROR] = (THROTTLED, refused.wait.total_seconds())
         return
@@ -53,7 +54,9 @@ def resume() -> None:
         st.session_state[ERROR] = (UNAVAILABLE, 0.0)
         return
     st.session_state.pop(ERROR, None)
-    state.set_draft(session, fresh_widgets=True)
+    session = opened.session
+    state.set_draft(session, stored=True, fresh_widgets=True)
+    state.set_participant(opened.participant_id)  # a personal code: this person's questions only
     state.set_language(session.language)
     state.set_resume_code(resume_codes.normalise(typed) or typed.strip().upper())
     state.set_saved_at(session.updated_at.astimezone(UTC))
@@ -65,7 +68,7 @@ def code_form(t: Translator) -> None:
     st.text_input(
         t("Your code"),
         key=CODE_KEY,
-        help=t("The code you got at the start of the conversation."),
+        help=t("The code you got at the start of the conversation, or your personal code."),
         autocomplete="off",
     )
     kind, seconds = st.session_state.pop(ERROR, (None, 0.0))

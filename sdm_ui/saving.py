@@ -64,7 +64,7 @@ def apply(result: family.Result, *, where: str, fresh_widgets: bool = False) -> 
     if result.problem == family.SaveProblem.ERASED:
         _set_problem(ERASED, where)
         return False
-    state.set_draft(result.session, fresh_widgets=fresh_widgets)
+    state.set_draft(result.session, stored=result.saved, fresh_widgets=fresh_widgets)
     if result.problem is not None:
         _set_problem(result.problem.value, where)
         return False
@@ -75,19 +75,33 @@ def apply(result: family.Result, *, where: str, fresh_widgets: bool = False) -> 
     return result.saved
 
 
-def still_there(session: DecisionSession) -> bool:
-    """False when the session was erased (elsewhere) since this screen loaded it.
+def up_to_date(session: DecisionSession) -> DecisionSession | None:
+    """The session on this screen, with what others saved since (a parent on their phone, the
+    clinician recording the advice) when nothing here is unsaved; None when it was erased.
 
-    Checked on every run of a page that shows a session, so an erased conversation stops
-    at its next run. A database that cannot be reached does not count as erased.
+    Checked on every run of a page that shows a session, so an erased conversation stops at
+    its next run. A database that cannot be reached does not count as erased.
     """
+    service = services.session_service()
     try:
-        erased = services.session_service().stored_version(session.id) is None
+        stored = service.stored_version(session.id)
     except StorageError:
-        return True
-    if erased:
+        return session
+    if stored is None:
         _set_problem(ERASED, AT_FIELD)
-    return not erased
+        return None
+    if stored > session.version and is_saved() and state.base() is session:
+        try:
+            latest = service.load(session.id)
+        except SessionNotFoundError:
+            _set_problem(ERASED, AT_FIELD)
+            return None
+        except StorageError:
+            return session
+        # Fresh widgets: a widget keeps its own value, which would hide the newer one.
+        state.set_draft(latest, stored=True, fresh_widgets=True)
+        return latest
+    return session
 
 
 # --- what the screen shows ---------------------------------------------------------------------

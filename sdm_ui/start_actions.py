@@ -51,7 +51,7 @@ def begin(grid_id: str) -> None:
     elif outcome.started is None:
         st.session_state[STORAGE_DOWN] = True
     else:
-        state.set_draft(outcome.started.session, fresh_widgets=True)
+        state.set_draft(outcome.started.session, stored=True, fresh_widgets=True)
         state.set_resume_code(outcome.started.resume_code)
         state.set_saved_at(now)
         frame.go_later(registry.WIZARD)

@@ -17,6 +17,8 @@ from sdm_aid.sessions.models import DecisionSession
 
 LANG = "sdm.lang"
 DRAFT = "sdm.draft"
+BASE = "sdm.base"
+PARTICIPANT = "sdm.participant"
 CODE = "sdm.code"
 SAVED_AT = "sdm.saved_at"
 LAST_ACTIVITY = "sdm.last_activity"
@@ -57,12 +59,40 @@ def draft() -> DecisionSession | None:
     return value if isinstance(value, DecisionSession) else None
 
 
-def set_draft(session: DecisionSession, *, fresh_widgets: bool = False) -> None:
-    """Store the draft. `fresh_widgets` after loading another copy (start, resume, reload), so
-    no widget shows a value left over from the copy that was on screen before."""
+def set_draft(session: DecisionSession, *, stored: bool, fresh_widgets: bool = False) -> None:
+    """Store the draft. `stored`: it is exactly the stored version (loaded or just saved), so
+    it becomes the base that changes made here are merged from (`base`). `fresh_widgets`
+    after loading another copy (start, resume, reload), so no widget shows a value left over
+    from the copy that was on screen before."""
     st.session_state[DRAFT] = session
+    if stored:
+        st.session_state[BASE] = session
     if fresh_widgets:
         st.session_state[GENERATION] = generation() + 1
+
+
+def base() -> DecisionSession | None:
+    """The stored version the draft started from; None while the draft holds changes that
+    were made on top of a version this screen never saw stored."""
+    value = st.session_state.get(BASE)
+    draft_ = draft()
+    if not isinstance(value, DecisionSession) or draft_ is None or value.version != draft_.version:
+        return None
+    return value
+
+
+def participant() -> str | None:
+    """On a participant's own device (opened with a personal code): whose device this is.
+    None on a shared screen (opened to start, or with the conversation's code)."""
+    value = st.session_state.get(PARTICIPANT)
+    return value if isinstance(value, str) else None
+
+
+def set_participant(participant_id: str | None) -> None:
+    if participant_id is None:
+        st.session_state.pop(PARTICIPANT, None)
+    else:
+        st.session_state[PARTICIPANT] = participant_id
 
 
 def generation() -> int:

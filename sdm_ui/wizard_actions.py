@@ -70,40 +70,31 @@ def _act(step: str, action: Callable[[DecisionSession, OptionGrid], family.Resul
         _show(action(*opened), step)
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 @guard.callback
 def go_next(step: str) -> None:
-    _act(step, lambda s, g: family.go_next(services.session_service(), g, s, datetime.now(UTC)))
+    _act(step, lambda s, g: family.go_next(services.session_service(), g, s, _now(), base=state.base()))
 
 
 @guard.callback
 def go_back(step: str) -> None:
-    _act(step, lambda s, g: family.go_back(services.session_service(), g, s, datetime.now(UTC)))
+    _act(step, lambda s, g: family.go_back(services.session_service(), g, s, _now(), base=state.base()))
 
 
 @guard.callback
 def go_to(step: str, target: str) -> None:
     """'Look at the pros and cons again (step 3)' and the like."""
-    _act(step, lambda s, _g: family.go_to(services.session_service(), s, target))
+    _act(step, lambda s, _g: family.go_to(services.session_service(), s, target, base=state.base()))
 
 
 @guard.callback
 def skip(step: str) -> None:
-    _act(step, lambda s, _g: family.skip(services.session_service(), s))
+    _act(step, lambda s, _g: family.skip(services.session_service(), s, base=state.base()))
 
 
 @guard.callback
 def plan_follow_up(step: str) -> None:
-    _act(step, lambda s, _g: family.plan_follow_up(services.session_service(), s, datetime.now(UTC)))
-
-
-@guard.callback
-def hand_over(turn_key: str, index: int) -> None:
-    """'Done. Next: Parent 1': save everything on screen first, then change whose turn it is."""
-    fields.record_on_screen(where=saving.ACTIONS)
-    st.session_state[turn_key] = index
-
-
-@guard.callback
-def turn_changed() -> None:
-    """The turn radio changed: the previous person's answers are saved first."""
-    fields.record_on_screen(where=saving.ACTIONS)
+    _act(step, lambda s, _g: family.plan_follow_up(services.session_service(), s, _now(), base=state.base()))

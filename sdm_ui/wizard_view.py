@@ -9,13 +9,26 @@ import streamlit as st
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession
-from sdm_aid.wizard import prompts, registry, step_registry, steps, texts
+from sdm_aid.wizard import privacy, prompts, registry, step_registry, steps, texts
+from sdm_aid.wizard import turns as core_turns
 from sdm_aid.wizard.fields import skip_reason
 from sdm_aid.wizard.steps import Problem
-from sdm_ui import fields, frame, guard, page_scripts, recovery, saving, state, wizard_actions
+from sdm_ui import (
+    fields,
+    frame,
+    guard,
+    own_device_view,
+    page_scripts,
+    people_view,
+    recovery,
+    saving,
+    state,
+    turns,
+    wizard_actions,
+)
 from sdm_ui.fields import bind
 from sdm_ui.frame import PageContext
-from sdm_ui.steps import StepView, view_module
+from sdm_ui.steps import StepView, per_person, view_module
 from sdm_ui.text import html_text, md_escape
 
 log = logging.getLogger(__name__)
@@ -76,11 +89,12 @@ def open_session(ctx: PageContext) -> tuple[DecisionSession, OptionGrid] | None:
             )
         )
         return None
-    if not saving.still_there(session):
+    latest = saving.up_to_date(session)
+    if latest is None:
         erased(ctx)
         return None
     fields.start_screen()
-    return session, grid
+    return latest, grid
 
 
 def render(ctx: PageContext) -> None:
@@ -88,6 +102,12 @@ def render(ctx: PageContext) -> None:
     if opened is None:
         return
     session, grid = opened
+    me = state.participant()
+    if me is not None:
+        with st.container():
+            top_of_screen()
+            own_device_view.render(ctx, session, grid, me)
+        return
     # A plain container, never an `st.empty()` slot: an empty slot is sent as an element at
     # the start of every run and replaces the step's block, so on a slow device the browser
     # drew the step anew after each answer (open tabs jumped back to the first person, a
@@ -96,21 +116,38 @@ def render(ctx: PageContext) -> None:
         _draw(ctx, session, grid)
 
 
+def top_of_screen() -> None:
+    """After a move to another step: scroll to its heading. The element is always there
+    (empty when not scrolling), so the elements below keep their positions."""
+    scroll = st.session_state.pop(wizard_actions.SCROLL_TOP, False)
+    st.html(_SCROLL_TOP_JS if scroll else '<span class="sdm-top"></span>', unsafe_allow_javascript=scroll)
+
+
 def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
-    view = StepView(
-        ctx=ctx, session=session, grid=grid, step=steps.current(session), lt=labels.translator(ctx.language)
-    )
+    spec = steps.current(session)
+    module = view_module(spec)
+    turn = None
+    viewer = privacy.EVERYBODY  # a shared screen shows nobody's private answers ...
+    if spec.per_person:
+        first = core_turns.first_turn(session, grid, spec)
+        turn = turns.current(session, spec.id, first, optional=getattr(module, "OPTIONAL", False))
+        if turn.person is not None and turn.ready:
+            viewer = privacy.person(turn.person.id)  # ... except to the person whose turn it is
+    view = StepView.of(ctx, session, grid, spec, viewer)
 
     # A new step starts at its heading, not where the finger was on the previous one. The
     # element is always there (empty when not scrolling) so the elements below keep their
     # positions: a shifted element is drawn anew, and open tabs would jump back to the first.
-    scroll = st.session_state.pop(wizard_actions.SCROLL_TOP, False)
-    st.html(_SCROLL_TOP_JS if scroll else '<span class="sdm-top"></span>', unsafe_allow_javascript=scroll)
+    top_of_screen()
     _header(view)
+    people_view.panel(ctx, session, grid)  # how far each person is: from the whole session, never what
     _peer_prompt(view)
-    view_module(view.step).render(view)
+    if turn is not None:
+        per_person.on_shared_screen(view, module, turn)
+    else:
+        module.render(view)
     st.divider()
-    _actions(view)
+    _actions(view, ready=turn is None or turn.person is None or not view.session.family_here)
 
 
 def _header(view: StepView) -> None:
@@ -138,9 +175,18 @@ def _peer_prompt(view: StepView) -> None:
 
 
 def _show_missing(view: StepView) -> None:
-    names = {p.id: p.label for p in view.session.participants}
-    for item in steps.step_problems(view.session, view.grid, view.step):
-        st.warning(md_escape(_missing_text(view, item, names)), icon=":material/edit_note:")
+    """What the step still waits for, in one message: who has not answered everything yet
+    (on this tablet), and anything else that is missing."""
+    session = view.session
+    problems = steps.step_problems(session, view.grid, view.step)
+    waiting = [p.label for p in session.family_here if any(i.participant_id == p.id for i in problems)]
+    lines = []
+    if waiting:
+        lines.append(view.t("Not everyone has answered everything yet: {names}.", names=", ".join(waiting)))
+    names = {p.id: p.label for p in session.participants}
+    lines += [_missing_text(view, item, names) for item in problems if item.participant_id is None]
+    if lines:
+        st.warning(md_escape("\n\n".join(lines)), icon=":material/edit_note:")
 
 
 def _missing_text(view: StepView, item: Problem, names: dict[str, str]) -> str:
@@ -151,9 +197,10 @@ def _missing_text(view: StepView, item: Problem, names: dict[str, str]) -> str:
     )
 
 
-def _actions(view: StepView) -> None:
+def _actions(view: StepView, *, ready: bool = True) -> None:
     """Skip, what is missing, what went wrong, Back and Next, and the save line: together, so
-    a message appears where the person looked when they pressed a button."""
+    a message appears where the person looked when they pressed a button. While people are
+    still taking turns, Next is not the highlighted button (the hand-over is)."""
     t, session = view.t, view.session
     step = session.current_step
     last = steps.next_step(step) is None
@@ -190,7 +237,7 @@ def _actions(view: StepView) -> None:
     next_col.button(
         t("Finish") if last else t("Next"),
         key=view.key("next"),
-        type="primary",
+        type="primary" if ready else "secondary",
         icon=":material/check:" if last else ":material/arrow_forward:",
         use_container_width=True,
         on_click=wizard_actions.go_next,

@@ -17,6 +17,7 @@ from sdm_aid.sessions.models import (
     FollowUp,
     FollowUpMode,
     ParticipantAnswers,
+    PeerWorkerTip,
     Recommendation,
     Role,
     SureAnswers,
@@ -56,7 +57,7 @@ def filled_session(text: str, *, now: datetime | None = None) -> DecisionSession
             understanding={"choice": False},
             questions=[f"question {text}", text],
             notes=f"notes {text}",
-            private=participant.role == Role.YOUTH,
+            private_steps=["values", "understanding"] if participant.role == Role.YOUTH else [],
         )
         yes = SureAnswers(
             sure_of_best_choice=False,
@@ -71,7 +72,10 @@ def filled_session(text: str, *, now: datetime | None = None) -> DecisionSession
         else e
         for e in session.elements
     ]
-    session.recommendation = Recommendation(option_id="talking", reasons=f"reasons {text}")
+    session.recommendation = Recommendation(
+        option_id="talking", reasons=f"reasons {text}", recorded_at=now, recorded_by=label[:64]
+    )
+    session.peer_worker_tip = PeerWorkerTip(option_id=None, reasons=f"tip {text}")
     session.outcome = Deferred(
         reason=DeferralReason.OTHER, details=f"details {text}", still_needed=f"needed {text}", recorded_at=now
     )

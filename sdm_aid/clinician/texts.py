@@ -32,6 +32,8 @@ ACTION_TEXT: Mapping[AccessAction, str] = {
     AccessAction.FOLLOW_UP_RECORDED: "Recorded how the follow-up went",
     AccessAction.DECISION_REVISITED: "Revisited the decision",
     AccessAction.FOLLOW_UP_PLANNED: "Planned a new follow-up",
+    AccessAction.ADVICE_RECORDED: "Recorded the advice",
+    AccessAction.CONVERSATION_DONE: "Marked the conversation as done",
     AccessAction.LOGGED_IN: "Logged in",
     AccessAction.LOGGED_OUT: "Logged out",
     AccessAction.STARTED: "Started the conversation (family)",
@@ -41,6 +43,11 @@ ACTION_TEXT: Mapping[AccessAction, str] = {
     AccessAction.STEP_SKIPPED: "Skipped a step, with a reason (family)",
     AccessAction.CONFLICT_RESOLVED: "Chose between two versions (family)",
     AccessAction.FINISHED: "Finished and cleared the screen (family)",
+    AccessAction.INVITED: "Invited someone with a personal code (family)",
+    AccessAction.INVITATION_REVOKED: "Took back a personal code (family)",
+    AccessAction.JOINED: "Joined with a personal code (family)",
+    AccessAction.PARTICIPANT_ADDED: "Added a parent or carer (family)",
+    AccessAction.PARTICIPANT_REMOVED: "A parent or carer stopped taking part (family)",
 }
 
 ORDER_TEXT: Mapping[SessionOrder, str] = {

@@ -31,6 +31,7 @@ from sdm_aid.sessions.agreement import ValuesComparison, compare_values
 from sdm_aid.sessions.models import (
     NOT_SURE,
     SURE_CITATION,
+    AnswerPart,
     Decided,
     DecisionSession,
     Deferred,
@@ -39,10 +40,10 @@ from sdm_aid.sessions.models import (
     Outcome,
     Participant,
     ParticipantAnswers,
-    Role,
 )
 from sdm_aid.sessions.status import session_status
 from sdm_aid.sessions.sure import SURE_MAX_SCORE, interpret_sure
+from sdm_aid.wizard import privacy, step_registry
 
 __all__ = ["Summary", "build_summary"]
 
@@ -80,50 +81,77 @@ class _Builder:
         self.source_numbers = {source.id: number for number, source in enumerate(grid.sources, start=1)}
 
     # -- who may see what -------------------------------------------------------------
+    # The family copy leaves out the young person's private answers (and says 'private'
+    # where they would be); the clinician copy shows them, marked as private.
 
     @property
     def clinician(self) -> bool:
         return self.copy == "clinician"
 
-    def hidden(self, participant: Participant) -> bool:
-        """The young person's private answers stay out of the family copy unless allowed."""
-        answers = self.session.answers.get(participant.id)
-        return (
-            self.copy == "family"
-            and answers is not None
-            and answers.private
-            and not self.session.youth_allows_family_copy
-        )
-
     @property
-    def hides_private(self) -> bool:
-        return self.copy == "family" and not self.session.youth_allows_family_copy
+    def viewer(self) -> privacy.Viewer:
+        return privacy.CLINICIAN if self.clinician else privacy.EVERYBODY
+
+    def private(self, participant_id: str, part: AnswerPart) -> bool:
+        """The answer part is private (hidden in the family copy, marked in the clinician's)."""
+        return part in privacy.private_parts(self.session, participant_id)
+
+    def hidden(self, participant_id: str, part: AnswerPart) -> bool:
+        return not self.clinician and self.private(participant_id, part)
 
     @property
     def hidden_any(self) -> bool:
-        return any(self.hidden(p) for p in self.session.participants)
+        return bool(privacy.hidden_parts(self.session, self.viewer))
 
-    def answering(self) -> list[tuple[Participant, ParticipantAnswers]]:
-        """Participants whose answers this copy shows, in the session's order."""
-        return [
-            (participant, self.session.answers[participant.id])
-            for participant in self.session.participants
-            if participant.id in self.session.answers and not self.hidden(participant)
-        ]
+    def answering(self, *parts: AnswerPart) -> list[tuple[Participant, ParticipantAnswers]]:
+        """Participants who gave answers (of `parts`), in the session's order; the answers as
+        this copy may show them (hidden parts empty: say 'private' with `hidden`)."""
+        hidden = privacy.hidden_parts(self.session, self.viewer)
+        shown = []
+        for participant in self.session.participants:
+            answers = self.session.answers.get(participant.id)
+            if answers is None:
+                continue
+            if parts and not any(
+                self._given(answers, part) or self.hidden(participant.id, part) for part in parts
+            ):
+                continue
+            shown.append(
+                (participant, privacy.visible_answers(answers, hidden.get(participant.id, frozenset())))
+            )
+        return shown
+
+    @staticmethod
+    def _given(answers: ParticipantAnswers, part: AnswerPart) -> bool:
+        values = {
+            AnswerPart.IMPORTANCE: answers.importance,
+            AnswerPart.LEANING: answers.leaning,
+            AnswerPart.ABILITY: answers.ability,
+            AnswerPart.QUESTIONS: answers.questions,
+            AnswerPart.UNDERSTANDING: answers.understanding,
+            AnswerPart.NOTES: answers.notes.strip(),
+        }
+        return bool(values.get(part))
+
+    def column(self, participant: Participant, part: AnswerPart) -> str:
+        """A person's name as a column or row head; in the clinician copy marked when private."""
+        if self.clinician and self.private(participant.id, part):
+            return f"{participant.label} ({labels.private_label(self.tl)})"
+        return participant.label
 
     def nothing_yet(self) -> Para:
         if self.hidden_any:
             return Para(self.t("There are no answers to show in this copy."))
         return Para(self.t("Nobody has answered this yet."))
 
-    def private_note(self) -> Para:
-        return Para(
-            self.t(
-                "The young person chose to keep their own answers private. "
-                "They are only in the clinician's copy."
-            ),
-            tone="note",
-        )
+    def private_notes(self, *parts: AnswerPart) -> list[Block]:
+        """'Sam keeps these answers private. Only the clinician sees them.' for each person
+        whose answers of `parts` are private (both copies say so)."""
+        return [
+            Para(labels.private_answers_note(p.label, self.tl), tone="note")
+            for p in self.session.participants
+            if any(self.private(p.id, part) for part in parts)
+        ]
 
     # -- small formatters ---------------------------------------------------------------
 
@@ -136,7 +164,15 @@ class _Builder:
     def who(self, participant: Participant) -> str:
         return f"{participant.label} ({labels.role_label(participant.role, self.tl)})"
 
-    def names(self, participant_ids: Iterable[str]) -> str:
+    def who_took_part(self, participant: Participant) -> str:
+        text = self.who(participant)
+        if participant.joined_at is not None:
+            text += " · " + self.t("joined later, {moment}", moment=self.when(participant.joined_at))
+        if participant.removed_at is not None:
+            text += " · " + self.t("stopped taking part, {moment}", moment=self.when(participant.removed_at))
+        return text
+
+    def names_of(self, participant_ids: Iterable[str]) -> str:
         known = {p.id: p for p in self.session.participants}
         return ", ".join(known[pid].label for pid in participant_ids if pid in known) or DASH
 
@@ -211,13 +247,28 @@ class _Builder:
         )
 
     def participants(self) -> Section:
-        blocks: list[Block] = [Bullets(tuple(self.who(p) for p in self.session.participants))]
+        blocks: list[Block] = [Bullets(tuple(self.who_took_part(p) for p in self.session.participants))]
         if self.session.peer_worker_guides:
             blocks.append(
                 Para(self.t("A peer worker guided the young person through the steps."), tone="note")
             )
-        if self.hidden_any:
-            blocks.append(self.private_note())
+        private_steps = [
+            labels.element_name(spec.element, self.tl)
+            for p in self.session.participants
+            for spec in step_registry.per_person_steps()
+            if privacy.is_private(self.session, p.id, spec.id)
+        ]
+        if private_steps:
+            blocks.append(
+                Para(
+                    self.t(
+                        "The young person keeps some answers private: {steps}. They are only in the "
+                        "clinician's copy.",
+                        steps=", ".join(private_steps),
+                    ),
+                    tone="note",
+                )
+            )
         return Section("participants", self.t("Who took part"), tuple(blocks))
 
     def session_facts(self) -> Section:
@@ -346,86 +397,94 @@ class _Builder:
         )
 
     def comparison(self) -> ValuesComparison:
-        return compare_values(self.session, self.grid, hide_private=self.hides_private)
+        return compare_values(self.session, self.grid, hidden=privacy.hidden_parts(self.session, self.viewer))
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {p.id: p.label for p in self.session.participants}
 
     def values(self) -> Section:
         t = self.t
-        raters = [(p, a) for p, a in self.answering() if a.importance]
-        blocks: list[Block] = []
-        if self.hidden_any:
-            blocks.append(self.private_note())
+        part = AnswerPart.IMPORTANCE
+        raters = self.answering(part)
+        blocks: list[Block] = [*self.private_notes(part)]
         if not raters:
             blocks.append(self.nothing_yet())
             return Section("values", t("What matters most to each of you"), tuple(blocks))
         comparison = self.comparison()
-        rating_roles = {p.role for p, _ in raters}
-        # Young person against parents only when both rated (and the young person's answers
-        # may be shown): otherwise a verdict would hint at hidden answers.
-        compare = not comparison.youth_hidden and {Role.YOUTH, Role.PARENT} <= rating_roles
-        header = [t("What you weigh"), *(p.label for p, _ in raters)]
+        # Every pair of family members is compared alike (young person and parent, parent and
+        # parent); only when at least two can be compared, so no verdict hints at a private answer.
+        compare = len(comparison.every_pair) >= 1 and len([p for p, _ in raters if p.active]) >= 2
+        header = [t("What you weigh"), *(self.column(p, part) for p, _ in raters)]
         if compare:
-            header.append(t("Young person and parents"))
+            header.append(t("Where you differ"))
         by_id = {c.consideration_id: c for c in comparison.considerations}
         rows = []
-        parents_split: list[str] = []
         for consideration in self.grid.considerations:
             found = by_id[consideration.id]
             cells = [consideration.text.get(self.lang)]
-            for _, answers in raters:
+            for participant, answers in raters:
                 rating = answers.importance.get(consideration.id)
-                cells.append(DASH if rating is None else labels.importance_label(rating, self.tl))
+                if self.hidden(participant.id, part):
+                    cells.append(labels.private_label(self.tl))
+                else:
+                    cells.append(DASH if rating is None else labels.importance_label(rating, self.tl))
             if compare:
-                rated = found.youth is not None and any(r is not None for r in found.parents.values())
-                cells.append(labels.consideration_agreement_label(found, self.tl) if rated else DASH)
-            if found.parents_split:
-                parents_split.append(consideration.text.get(self.lang))
+                rated = sum(r is not None for r in found.ratings.values()) >= 2
+                cells.append(
+                    labels.consideration_agreement_label(found, self.names, self.tl) if rated else DASH
+                )
             rows.append(TableRow(tuple(cells), flagged=compare and found.differs))
         blocks.append(
             Table(
                 tuple(header),
                 tuple(rows),
-                widths=(4, *(2.2,) * len(raters), *((2.4,) if compare else ())),
-                legend=t("Orange rows: the young person and the parents see this differently.")
+                widths=(4, *(2.2,) * len(raters), *((3,) if compare else ())),
+                legend=t("Orange rows: two of you see this differently (far apart: 2 points or more).")
                 if compare
                 else None,
             )
         )
-        if parents_split:
-            blocks.append(
-                Para(f"{labels.parents_split_label(self.tl)}: {'; '.join(parents_split)}", tone="strong")
-            )
         return Section("values", t("What matters most to each of you"), tuple(blocks))
 
     def leanings(self) -> Section:
+        part = AnswerPart.LEANING
         items = []
-        for participant, answers in self.answering():
-            leaning = (
-                self.option_label(answers.leaning)
-                if answers.leaning
-                else labels.leaning_label(None, {}, self.tl)  # 'not answered'
-            )
-            items.append(f"{participant.label}: {leaning}")
+        for participant, answers in self.answering(AnswerPart.IMPORTANCE, part):
+            if self.hidden(participant.id, part):
+                leaning = labels.private_label(self.tl)
+            elif answers.leaning:
+                leaning = self.option_label(answers.leaning)
+            else:
+                leaning = labels.leaning_label(None, {}, self.tl)  # 'not answered'
+            items.append(f"{self.column(participant, part)}: {leaning}")
         blocks: list[Block] = [Bullets(tuple(items)) if items else self.nothing_yet()]
         comparison = self.comparison()
-        if items and comparison.parent_ids and not comparison.youth_hidden:
+        if items and len(comparison.compared_ids) >= 2:
             blocks.append(
                 Para(labels.leaning_agreement_label(comparison.leaning_agreement, self.tl), tone="strong")
             )
-        if comparison.parents_split_leaning:
-            blocks.append(Para(labels.parents_split_label(self.tl), tone="strong"))
+        apart = labels.leanings_apart_label(comparison, self.names, self.tl)
+        if apart:
+            blocks.append(Para(apart, tone="strong"))
         return Section("leanings", self.t("Which option each of you leans towards"), tuple(blocks))
 
     def ability(self) -> Section:
         t = self.t
         rows = []
-        for participant, answers in self.answering():
+        part = AnswerPart.ABILITY
+        for participant, answers in self.answering(part):
+            if self.hidden(participant.id, part):
+                private = labels.private_label(self.tl)
+                rows.append(TableRow((participant.label, private, DASH, DASH, DASH)))
+                continue
             for option_id, ability in answers.ability.items():
                 confidence = DASH if ability.confidence is None else self.out_of(ability.confidence, 10)
                 barriers = ", ".join(labels.barrier_label(b, self.tl) for b in ability.barriers) or DASH
                 rows.append(
                     TableRow(
                         (
-                            participant.label,
+                            self.column(participant, part),
                             self.option_label(option_id),
                             confidence,
                             barriers,
@@ -452,25 +511,48 @@ class _Builder:
     def recommendation(self) -> Section:
         t = self.t
         advice = self.session.recommendation
+        blocks: list[Block] = []
         if advice is None:
-            blocks: tuple[Block, ...] = (Para(t("No recommendation was recorded.")),)
+            blocks.append(
+                Para(t("The professional's advice follows in the conversation with the clinician."))
+            )
         else:
             option = (
-                self.option_label(advice.option_id) if advice.option_id else t("To discuss in the session")
+                self.option_label(advice.option_id)
+                if advice.option_id
+                else t("No single option: to be discussed together")
             )
             rows = [(t("Advice"), option), (t("Given by"), labels.role_label(advice.by_role, self.tl))]
             if advice.reasons:
                 rows.append((t("Why"), advice.reasons))
-            blocks = (Fields(tuple(rows)),)
-        return Section("recommendation", t("The professional's recommendation"), blocks)
+            if advice.recorded_at is not None:
+                rows.append((t("Recorded on"), self.when(advice.recorded_at)))
+            blocks.append(Fields(tuple(rows)))
+        tip = self.session.peer_worker_tip
+        if tip is not None:
+            option = (
+                self.option_label(tip.option_id)
+                if tip.option_id
+                else t("No single option: to be discussed together")
+            )
+            blocks.append(Para(t("Tip from the peer worker (not the professional's advice)"), tone="strong"))
+            rows = [(t("Tip"), option)]
+            if tip.reasons:
+                rows.append((t("Why"), tip.reasons))
+            blocks.append(Fields(tuple(rows)))
+        return Section("recommendation", t("The professional's recommendation"), tuple(blocks))
 
     def questions(self) -> Section:
         t = self.t
         blocks: list[Block] = []
-        asked = [(p, a.questions) for p, a in self.answering() if a.questions]
-        for participant, questions in asked:
-            blocks.append(Para(participant.label, tone="strong"))
-            blocks.append(Bullets(tuple(questions)))
+        part = AnswerPart.QUESTIONS
+        asked = self.answering(part)
+        for participant, answers in asked:
+            blocks.append(Para(self.column(participant, part), tone="strong"))
+            if self.hidden(participant.id, part):
+                blocks.append(Para(labels.private_answers_note(participant.label, self.tl), tone="note"))
+            else:
+                blocks.append(Bullets(tuple(answers.questions)))
         if not asked:
             blocks.append(Para(t("Questions you could ask:"), tone="strong"))
             blocks.append(Bullets(tuple(q.text.get(self.lang) for q in self.grid.clinician_questions)))
@@ -478,24 +560,27 @@ class _Builder:
 
     def understanding(self) -> Section:
         t = self.t
-        answered = [(p, a) for p, a in self.answering() if a.understanding]
-        blocks: list[Block] = []
+        part = AnswerPart.UNDERSTANDING
+        answered = self.answering(part)
+        blocks: list[Block] = [*self.private_notes(part)]
         if not answered:
             blocks.append(self.nothing_yet())
             return Section("understanding", t("Checking what we understood"), tuple(blocks))
         rows = []
         for item in self.grid.understanding_checks:
             cells = [item.statement.get(self.lang), t("true") if item.correct_answer else t("not true")]
-            for _, answers in answered:
+            for participant, answers in answered:
                 given = answers.understanding.get(item.id)
-                if given is None:
+                if self.hidden(participant.id, part):
+                    cells.append(labels.private_label(self.tl))
+                elif given is None:
                     cells.append(DASH)
                 else:
                     cells.append(t("right") if given == item.correct_answer else t("not right yet"))
             rows.append(TableRow(tuple(cells)))
         blocks.append(
             Table(
-                (t("Statement"), t("Correct answer"), *(p.label for p, _ in answered)),
+                (t("Statement"), t("Correct answer"), *(self.column(p, part) for p, _ in answered)),
                 tuple(rows),
                 widths=(6, 2, *(2,) * len(answered)),
             )
@@ -511,8 +596,9 @@ class _Builder:
                 Para(t("We chose: {option}", option=self.option_label(outcome.option_id)), tone="strong"),
                 Fields(
                     (
-                        (t("Agree"), self.names(outcome.agree)),
-                        (t("Do not agree"), self.names(outcome.disagree)),
+                        (t("Agree"), self.names_of(outcome.agree)),
+                        (t("Do not agree"), self.names_of(outcome.disagree)),
+                        (t("Not sure"), self.names_of(outcome.unsure)),
                         (t("Recorded on"), self.when(outcome.recorded_at)),
                     )
                 ),
@@ -566,9 +652,14 @@ class _Builder:
     def sure(self) -> Section:
         t = self.t
         rows = []
+        part = AnswerPart.SURE
         for participant in self.session.participants:
             result = self.session.sure.get(participant.id)
-            if result is None or self.hidden(participant):
+            if result is None:
+                continue
+            if self.hidden(participant.id, part):
+                private = labels.private_label(self.tl)
+                rows.append(TableRow((participant.label, private, private, DASH)))
                 continue
             before = DASH if result.before is None else self.out_of(result.before.score, SURE_MAX_SCORE)
             after = DASH if result.after is None else self.out_of(result.after.score, SURE_MAX_SCORE)
@@ -578,7 +669,7 @@ class _Builder:
                 if latest is None
                 else labels.sure_interpretation_label(interpret_sure(latest.score), self.tl)
             )
-            rows.append(TableRow((participant.label, before, after, meaning)))
+            rows.append(TableRow((self.column(participant, part), before, after, meaning)))
         blocks: list[Block] = []
         if rows:
             header = (
@@ -596,7 +687,7 @@ class _Builder:
     def notes(self) -> list[Section]:
         t = self.t
         sections = []
-        written = [(p, a.notes) for p, a in self.answering() if a.notes.strip()]
+        written = [(p, a.notes) for p, a in self.answering(AnswerPart.NOTES) if a.notes.strip()]
         if written:
             blocks: list[Block] = []
             for participant, note in written:

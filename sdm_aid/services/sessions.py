@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from sdm_aid.audit import FAMILY, AccessAction
 from sdm_aid.config import Settings
 from sdm_aid.services.throttle import Outcome, Throttle
-from sdm_aid.sessions import resume_codes, versions
+from sdm_aid.sessions import resume_codes, rules, versions
 from sdm_aid.sessions.export import export_document
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.sessions.status import DUE_WITHIN, SessionStatus, planned_follow_up_state
@@ -37,6 +37,7 @@ from sdm_aid.storage.records import (
     AccessLogEntry,
     FollowUpKind,
     FollowUpRow,
+    InvitationRecord,
     ResumeCodeRecord,
     SessionOrder,
     SessionPage,
@@ -49,6 +50,7 @@ from sdm_aid.throttling.sources import AttemptSource
 log = logging.getLogger(__name__)
 
 STARTED, RESUMED = AccessAction.STARTED.value, AccessAction.RESUMED.value
+JOINED = AccessAction.JOINED.value
 
 MAX_PAGE = 500
 
@@ -63,6 +65,23 @@ class StartedSession:
     """As stored: version 1."""
     resume_code: str = field(repr=False)
     """Plain text, shown to the family once; only its keyed hash is stored."""
+
+
+@dataclass(frozen=True)
+class OpenedWithCode:
+    session: DecisionSession
+    participant_id: str | None
+    """None: a resume code (the whole conversation). Else a personal code: this participant's
+    own questions only."""
+
+
+@dataclass(frozen=True)
+class Invited:
+    session: DecisionSession
+    """As stored: the participant now answers on their own device."""
+    code: str = field(repr=False)
+    """Plain text, shown once (large, and as a QR code to the start page); only its keyed hash
+    is stored."""
 
 
 def parse_status(value: SessionStatus | str | None) -> SessionStatus | None:
@@ -227,6 +246,168 @@ class SessionService:
         log.info("session %s: new resume code issued", session_id)
         return code
 
+    def change(
+        self,
+        session_id: uuid.UUID,
+        change: Callable[[DecisionSession], object],
+        *,
+        action: AccessAction,
+        by: str = FAMILY,
+    ) -> DecisionSession:
+        """Apply `change` to the session as stored now and save it with its access-log row,
+        in one transaction. For changes that do not depend on what a screen shows (who takes
+        part, an invitation): they can never conflict. A `SessionRuleError` from `change`
+        leaves everything as it was."""
+        return self._change(session_id, change, action=action, by=by)
+
+    def _change(
+        self,
+        session_id: uuid.UUID,
+        change: Callable[[DecisionSession], object],
+        *,
+        action: AccessAction,
+        by: str,
+        then: Callable[[UnitOfWork, DecisionSession, datetime], None] | None = None,
+    ) -> DecisionSession:
+        now = self._now()
+        with self.database.unit_of_work(write=True) as uow:
+            stored = uow.sessions.get(session_id, for_update=True)
+            if stored is None:
+                raise SessionNotFoundError()
+            session = stored.to_session()
+            change(session)
+            record = SessionRecord.from_session(session, version=stored.version + 1, updated_at=now)
+            if not uow.sessions.replace(record, expected_version=stored.version):
+                raise StaleSessionError()
+            if then is not None:
+                then(uow, session, now)
+            uow.access_log.add(
+                AccessLogEntry(at=now, username=by[:64], session_id=session_id, action=action.value)
+            )
+            uow.commit()
+        log.info("session %s: %s", session_id, action.value)
+        return record.to_session()
+
+    # ------------------------------------------------------------------ personal codes
+
+    def invite(self, session_id: uuid.UUID, participant_id: str) -> Invited:
+        """A personal code for one participant (an earlier one of theirs stops working); from
+        now on they answer on their own device. Refused (SessionRuleError) for someone who is
+        not the young person or a parent taking part."""
+        code = resume_codes.new_code()
+        key = self.settings.secret_key
+
+        def add_code(uow: UnitOfWork, session: DecisionSession, now: datetime) -> None:
+            uow.invitations.revoke(session_id, participant_id, now)
+            uow.invitations.add(
+                InvitationRecord(
+                    code_hash=resume_codes.code_hash(code, key, resume_codes.PERSONAL),
+                    session_id=session_id,
+                    participant_id=participant_id,
+                    created_at=now,
+                    expires_at=now + self.settings.resume_code_lifetime,
+                )
+            )
+
+        stored = self._change(
+            session_id,
+            lambda session: rules.set_own_device(session, participant_id, True),
+            action=AccessAction.INVITED,
+            by=FAMILY,
+            then=add_code,
+        )
+        return Invited(session=stored, code=code)
+
+    def revoke_invitation(self, session_id: uuid.UUID, participant_id: str) -> DecisionSession:
+        """The participant's personal code stops working at once; they answer on the shared
+        screen again. What they answered stays."""
+
+        def revoke(uow: UnitOfWork, session: DecisionSession, now: datetime) -> None:
+            uow.invitations.revoke(session_id, participant_id, now)
+
+        return self._change(
+            session_id,
+            lambda session: rules.set_own_device(session, participant_id, False),
+            action=AccessAction.INVITATION_REVOKED,
+            by=FAMILY,
+            then=revoke,
+        )
+
+    def remove_participant(
+        self, session_id: uuid.UUID, participant_id: str, *, now: datetime
+    ) -> DecisionSession:
+        """A parent or carer stops taking part; their personal code stops working at once.
+        Their answers stay."""
+
+        def revoke(uow: UnitOfWork, session: DecisionSession, at: datetime) -> None:
+            uow.invitations.revoke(session_id, participant_id, at)
+
+        return self._change(
+            session_id,
+            lambda session: rules.remove_participant(session, participant_id, now=now),
+            action=AccessAction.PARTICIPANT_REMOVED,
+            by=FAMILY,
+            then=revoke,
+        )
+
+    def invitations(self, session_id: uuid.UUID) -> list[InvitationRecord]:
+        """Every personal code of the session (hashes and dates only), oldest first."""
+        with self.database.unit_of_work() as uow:
+            return uow.invitations.for_session(session_id)
+
+    def open_with_code(self, code: str, *, source: AttemptSource) -> OpenedWithCode:
+        """The session behind a resume code or a personal code, and for a personal code the
+        participant it is for. Both kinds share one throttle and one generic refusal: an
+        expired, taken back, unknown or mistyped code gets the same `ResumeCodeError` (see
+        `resume`), and every answer does the same work."""
+        return self._open_with_code(code, source=source, personal=True)
+
+    def _open_with_code(self, code: str, *, source: AttemptSource, personal: bool) -> OpenedWithCode:
+        settings = self.settings
+        throttle = self.resume_throttle
+        now = self._now()
+        normalised = resume_codes.normalise(code) or ""
+        resume_hash = resume_codes.code_hash(normalised, settings.secret_key)
+        personal_hash = resume_codes.code_hash(normalised, settings.secret_key, resume_codes.PERSONAL)
+        participant_id: str | None = None
+        with self.database.unit_of_work(write=True) as uow:
+            reading = throttle.read(uow, source, now)
+            resume = uow.resume_codes.get(resume_hash)
+            invitation = uow.invitations.get(personal_hash) if personal else None
+            session_id: uuid.UUID | None = None
+            if normalised and reading.verdict.allowed:
+                if resume is not None and resume.expires_at > now:
+                    session_id = resume.session_id
+                elif invitation is not None and invitation.usable(now):
+                    session_id, participant_id = invitation.session_id, invitation.participant_id
+            record = uow.sessions.get(session_id) if session_id is not None else None
+            if record is not None and participant_id is not None:
+                taking_part = record.to_session().participants
+                if not any(p.id == participant_id and p.active for p in taking_part):
+                    record = None  # removed since the code was made
+            if record is not None:
+                outcome = Outcome.SUCCEEDED
+            else:
+                outcome = Outcome.FAILED if reading.verdict.allowed else Outcome.REFUSED
+            wait = throttle.record(uow, reading, outcome, now)
+            if record is not None:
+                action = RESUMED if participant_id is None else JOINED
+                uow.access_log.add(
+                    AccessLogEntry(at=now, username=FAMILY, session_id=record.id, action=action)
+                )
+                if participant_id is not None:
+                    uow.invitations.mark_used(personal_hash, now)
+            uow.commit()
+        throttle.slow_down(reading)
+        if outcome is Outcome.REFUSED:
+            log.info("code refused unchecked (this browser has to wait)")
+            raise ResumeThrottledError(wait)
+        if record is None:
+            log.info("code refused")
+            raise ResumeCodeError(wait)
+        log.info("session %s opened with a %s code", record.id, "personal" if participant_id else "resume")
+        return OpenedWithCode(session=record.to_session(), participant_id=participant_id)
+
     def resume(self, code: str, *, source: AttemptSource) -> DecisionSession:
         """The session behind a typed code.
 
@@ -239,35 +420,7 @@ class SessionService:
         Every answer does the same work: the code is hashed and looked up, the throttle
         state read and one row written, whether the code is then used or not.
         """
-        settings = self.settings
-        throttle = self.resume_throttle
-        now = self._now()
-        normalised = resume_codes.normalise(code)
-        typed_hash = resume_codes.code_hash(normalised or "", settings.secret_key)
-        with self.database.unit_of_work(write=True) as uow:
-            reading = throttle.read(uow, source, now)
-            found = uow.resume_codes.get(typed_hash)
-            usable = normalised is not None and found is not None and found.expires_at > now
-            checked = found is not None and usable and reading.verdict.allowed
-            record = uow.sessions.get(found.session_id) if checked and found is not None else None
-            if record is not None:
-                outcome = Outcome.SUCCEEDED
-            else:
-                outcome = Outcome.FAILED if reading.verdict.allowed else Outcome.REFUSED
-            wait = throttle.record(uow, reading, outcome, now)
-            if record is not None:
-                entry = AccessLogEntry(at=now, username=FAMILY, session_id=record.id, action=RESUMED)
-                uow.access_log.add(entry)
-            uow.commit()
-        throttle.slow_down(reading)
-        if outcome is Outcome.REFUSED:
-            log.info("resume refused unchecked (this browser has to wait)")
-            raise ResumeThrottledError(wait)
-        if record is None:
-            log.info("resume refused")
-            raise ResumeCodeError(wait)
-        log.info("session %s resumed", record.id)
-        return record.to_session()
+        return self._open_with_code(code, source=source, personal=False).session
 
     # ------------------------------------------------------------------ reading
 
@@ -483,7 +636,15 @@ class SessionService:
         return self.database.backup(Path(path), overwrite=overwrite)
 
 
-__all__ = ["Database", "SessionService", "StartedSession", "parse_status", "utc_now"]
+__all__ = [
+    "Database",
+    "Invited",
+    "OpenedWithCode",
+    "SessionService",
+    "StartedSession",
+    "parse_status",
+    "utc_now",
+]
 
 
 def _first_line(error: Exception) -> str:

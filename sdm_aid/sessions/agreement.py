@@ -1,33 +1,42 @@
-"""Where the young person and the parents agree, and where they do not (element 4, summary).
+"""Where the people in a family agree, and where they do not (element 4, summary).
 
 Ratings are 0 (not important) to 4 (very important). Two ratings DIFFER when they are
 `DIFFERENCE_THRESHOLD` (2) or more points apart: one step (3 against 4) is ordinary noise in
 how people use a scale; two steps (2 against 4) is a real difference worth talking about.
 
-Besides youth-versus-parent differences, a SPLIT is flagged when the two parents differ from
-each other, on a consideration or in their leaning: a strong alliance with one parent and a
-weak one with the other predicts drop-out, so the clinician should see it.
+Every pair of family members is compared the same way: young person and parent, and parent
+and parent. A strong alliance with one parent and a weak one with the other predicts
+drop-out, so a difference between the parents is shown exactly like one between the young
+person and a parent.
+
+Answers the viewer may not see (the young person's private answers) are left out of every
+comparison and reported as private, never as 'not answered'.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import combinations
 
 from sdm_aid.content.models import OptionGrid
-from sdm_aid.sessions.models import NOT_SURE, DecisionSession, ParticipantAnswers
+from sdm_aid.sessions.models import NOT_SURE, AnswerPart, DecisionSession, ParticipantAnswers
 
 DIFFERENCE_THRESHOLD = 2
 """Two 0-4 ratings at least this far apart count as different."""
 
+Pair = tuple[str, str]
+"""Two participant ids, in the family's order (young person first)."""
+
 
 class LeaningAgreement(StrEnum):
     SAME = "same"
-    """The young person and every parent lean to the same option."""
+    """Everybody whose leaning can be seen leans to the same option (at least two people)."""
     DIFFERENT = "different"
-    """At least one parent leans to another option than the young person."""
+    """At least two people lean to different options."""
     OPEN = "open"
-    """Not known yet: someone is not sure, has not answered, or there is no parent."""
+    """Not known yet: someone is not sure, has not answered, or there is only one person."""
 
 
 def _differ(a: int | None, b: int | None) -> bool:
@@ -41,102 +50,106 @@ def _definite(leaning: str | None) -> bool:
 @dataclass(frozen=True)
 class ConsiderationComparison:
     consideration_id: str
-    youth: int | None
-    """The young person's rating; None when not given (or private and hidden)."""
-    parents: dict[str, int | None]
-    """Parent id -> rating, in participant order."""
-    youth_differs_from: tuple[str, ...]
-    """Parent ids whose rating differs from the young person's."""
-    parents_split: bool
-    """The two parents' ratings differ from each other."""
+    ratings: dict[str, int | None]
+    """Family member id -> rating, in family order; None when not given or private."""
+    private: frozenset[str]
+    """Members whose rating is private (for this viewer)."""
+    differing_pairs: tuple[Pair, ...]
+    """Every pair of members whose ratings are far apart."""
 
     @property
     def differs(self) -> bool:
-        return bool(self.youth_differs_from)
+        return bool(self.differing_pairs)
 
     @property
     def complete(self) -> bool:
-        return self.youth is not None and all(r is not None for r in self.parents.values())
+        """Everybody whose rating can be seen has rated (and at least two could be compared)."""
+        shown = [r for pid, r in self.ratings.items() if pid not in self.private]
+        return len(shown) >= 2 and all(r is not None for r in shown)
 
 
 @dataclass(frozen=True)
 class ValuesComparison:
-    youth_id: str
-    parent_ids: tuple[str, ...]
+    member_ids: tuple[str, ...]
+    """The family members taking part: the young person first, then the parents."""
     considerations: tuple[ConsiderationComparison, ...]
     """In the grid's order."""
     leanings: dict[str, str | None]
-    """Family member id (young person first) -> option id, NOT_SURE, or None (not answered)."""
-    youth_hidden: bool
-    """The young person's answers are private and were left out of this comparison."""
+    """Member id -> option id, NOT_SURE, or None (not answered, or private)."""
+    private: frozenset[str] = field(default_factory=frozenset)
+    """Members whose answers on this step are private (for this viewer)."""
 
     @property
     def differing(self) -> tuple[ConsiderationComparison, ...]:
         return tuple(c for c in self.considerations if c.differs)
 
     @property
+    def compared_ids(self) -> tuple[str, ...]:
+        """The members whose answers are compared (the private ones left out)."""
+        return tuple(pid for pid in self.member_ids if pid not in self.private)
+
+    @property
+    def differing_leaning_pairs(self) -> tuple[Pair, ...]:
+        return tuple(
+            (a, b)
+            for a, b in combinations(self.compared_ids, 2)
+            if _definite(self.leanings.get(a))
+            and _definite(self.leanings.get(b))
+            and self.leanings.get(a) != self.leanings.get(b)
+        )
+
+    @property
     def leaning_agreement(self) -> LeaningAgreement:
-        youth = self.leanings.get(self.youth_id)
-        parents = [self.leanings.get(pid) for pid in self.parent_ids]
-        if _definite(youth) and any(_definite(p) and p != youth for p in parents):
+        if self.differing_leaning_pairs:
             return LeaningAgreement.DIFFERENT
-        if parents and _definite(youth) and all(p == youth for p in parents):
+        shown = [self.leanings.get(pid) for pid in self.compared_ids]
+        if len(shown) >= 2 and all(map(_definite, shown)):
             return LeaningAgreement.SAME
         return LeaningAgreement.OPEN
 
     @property
-    def youth_and_parents_lean_same(self) -> bool | None:
-        """True/False when it can be told, None while it is open."""
-        agreement = self.leaning_agreement
-        return None if agreement == LeaningAgreement.OPEN else agreement == LeaningAgreement.SAME
-
-    @property
-    def parents_split_leaning(self) -> bool:
-        leanings = [self.leanings.get(pid) for pid in self.parent_ids]
-        return len(leanings) == 2 and all(map(_definite, leanings)) and leanings[0] != leanings[1]
-
-    @property
-    def parents_split(self) -> bool:
-        """The two parents differ from each other on a consideration or in their leaning."""
-        return self.parents_split_leaning or any(c.parents_split for c in self.considerations)
+    def every_pair(self) -> tuple[Pair, ...]:
+        """The pairs that can be compared."""
+        return tuple(combinations(self.compared_ids, 2))
 
 
 def compare_values(
-    session: DecisionSession, grid: OptionGrid, *, hide_private: bool = False
+    session: DecisionSession,
+    grid: OptionGrid,
+    *,
+    hidden: Mapping[str, frozenset[AnswerPart]] | None = None,
 ) -> ValuesComparison:
-    """Compare the young person's and the parents' ratings and leanings.
+    """Compare the ratings and leanings of every pair of family members taking part.
 
-    With `hide_private`, a young person's private answers are left out (the family copy
-    without the young person's consent); the comparison then says so in `youth_hidden`.
+    `hidden` (from `sdm_aid.wizard.privacy.hidden_parts`) names what the viewer may not see;
+    those members are reported in `private` and left out of every comparison.
     """
-    youth = session.youth
-    parent_ids = tuple(p.id for p in session.parents)
-    youth_answers = session.answers.get(youth.id, ParticipantAnswers())
-    youth_hidden = hide_private and youth_answers.private
-    if youth_hidden:
-        youth_answers = ParticipantAnswers()
-    parent_answers = {pid: session.answers.get(pid, ParticipantAnswers()) for pid in parent_ids}
+    hidden = hidden or {}
+    members = tuple(p.id for p in session.family)
+    answers = {pid: session.answers.get(pid, ParticipantAnswers()) for pid in members}
+    private_ratings = frozenset(pid for pid in members if AnswerPart.IMPORTANCE in hidden.get(pid, ()))
+    private_leanings = frozenset(pid for pid in members if AnswerPart.LEANING in hidden.get(pid, ()))
 
     considerations = []
     for consideration in grid.considerations:
         cid = consideration.id
-        youth_rating = youth_answers.importance.get(cid)
-        parents = {pid: answers.importance.get(cid) for pid, answers in parent_answers.items()}
-        ratings = list(parents.values())
+        ratings = {
+            pid: None if pid in private_ratings else answers[pid].importance.get(cid) for pid in members
+        }
         considerations.append(
             ConsiderationComparison(
                 consideration_id=cid,
-                youth=youth_rating,
-                parents=parents,
-                youth_differs_from=tuple(pid for pid, r in parents.items() if _differ(youth_rating, r)),
-                parents_split=len(ratings) == 2 and _differ(ratings[0], ratings[1]),
+                ratings=ratings,
+                private=private_ratings,
+                differing_pairs=tuple(
+                    (a, b) for a, b in combinations(members, 2) if _differ(ratings[a], ratings[b])
+                ),
             )
         )
-    leanings = {youth.id: youth_answers.leaning} | {pid: a.leaning for pid, a in parent_answers.items()}
+    leanings = {pid: None if pid in private_leanings else answers[pid].leaning for pid in members}
     return ValuesComparison(
-        youth_id=youth.id,
-        parent_ids=parent_ids,
+        member_ids=members,
         considerations=tuple(considerations),
         leanings=leanings,
-        youth_hidden=youth_hidden,
+        private=private_ratings | private_leanings,
     )

@@ -1,7 +1,9 @@
 """Two versions of one session: what differs, and a version that keeps what people chose.
 
 When a save is refused because the same session was saved elsewhere in the meantime (another
-tab or device), nothing is overwritten. The family (or clinician) then sees each difference
+tab or device), nothing is overwritten. When the two changed different things (a parent on
+their phone, the young person on the tablet), `merge` makes both changes. When they changed the
+same thing, the family (or clinician) sees each difference
 between the version on their screen ("mine") and the stored one ("theirs") and chooses per
 difference: keep mine, take theirs, or, for two texts, keep both. `resolve` builds the result
 on top of the stored version, so it can be saved as the next version.
@@ -9,7 +11,7 @@ on top of the stored version, so it can be saved as the next version.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -106,6 +108,43 @@ def resolve(mine: DecisionSession, theirs: DecisionSession, choices: Mapping[str
         raise ValueError(
             f"the chosen combination is not a valid session ({error.error_count()} problems)"
         ) from None
+
+
+def merge(
+    base: DecisionSession,
+    mine: DecisionSession,
+    theirs: DecisionSession,
+    *,
+    owner: Callable[[Path], str | None] = lambda _path: None,
+) -> DecisionSession | None:
+    """The changes made on this screen since `base` (the version it loaded), made on top of
+    the stored version `theirs`, when nobody else changed the same thing in the meantime:
+    e.g. a parent answering on their phone while the young person answers on the tablet.
+
+    None (then the family chooses) when both changed the same thing differently, or both
+    changed answers of the same person (`owner` says whose a place is): one person answering
+    on two devices at once is never merged behind their back. Also None when the combination
+    is not a valid session. Carries `theirs.version`."""
+    mine_doc = mine.model_dump(mode="json")
+    theirs_doc = theirs.model_dump(mode="json")
+    their_paths = [d.path for d in differences(theirs, base)]
+    their_people = {person for path in their_paths if (person := owner(path)) is not None}
+    result = theirs.model_dump(mode="json")
+    for change in differences(mine, base):
+        value = _get(mine_doc, change.path)
+        overlaps = any(_within(change.path, path) or _within(path, change.path) for path in their_paths)
+        same_person = owner(change.path) in their_people
+        if (overlaps or same_person) and value != _get(theirs_doc, change.path):
+            return None
+        _set(result, change.path, value)
+    try:
+        return DecisionSession.model_validate(result)
+    except ValidationError:
+        return None
+
+
+def _within(path: Path, outer: Path) -> bool:
+    return path[: len(outer)] == outer
 
 
 def keep_mine(mine: DecisionSession, theirs: DecisionSession) -> DecisionSession:

@@ -231,7 +231,7 @@ class _Builder:
                 entry["questions"] = self.some(_QUESTIONS[lang], 2) or [self.pick(_QUESTIONS[lang])]
             entry["notes"] = self.pick(_NOTES[lang])
             if pid == "youth" and random_() < 0.2:
-                entry["private"] = True
+                entry["private_steps"] = ["values", "understanding"]
             answers[pid] = entry
         return answers
 
@@ -299,6 +299,7 @@ class _Builder:
             "option_id": option,
             "agree": [pid for pid in family if pid not in dissenters],
             "disagree": dissenters,
+            "unsure": [],
             "recorded_at": at,
         }
 
@@ -396,7 +397,6 @@ class _Builder:
                 if has_peer
                 else ""
             ),
-            "youth_allows_family_copy": self.random() < 0.5,
             "created_at": created,
             "updated_at": max(updated, created),
         }
@@ -405,6 +405,8 @@ class _Builder:
                 "option_id": self.pick((*facts.options, None)),
                 "reasons": _REASONS[self.language],
                 "by_role": "clinician",
+                "recorded_at": max(updated, created),
+                "recorded_by": "demo",
             }
         return session
 

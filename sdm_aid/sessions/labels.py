@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from sdm_aid.content.models import Certainty, OptionGrid
 from sdm_aid.elements import SdmElement
 from sdm_aid.i18n import Language, Translator
-from sdm_aid.sessions.agreement import ConsiderationComparison, LeaningAgreement
+from sdm_aid.sessions.agreement import ConsiderationComparison, LeaningAgreement, Pair, ValuesComparison
 from sdm_aid.sessions.conflicts import Difference
 from sdm_aid.sessions.errors import RULE_ERROR_TEMPLATES, SessionRuleError, format_params
 from sdm_aid.sessions.models import (
@@ -166,9 +166,11 @@ LEANING_AGREEMENT_LABELS: Mapping[LeaningAgreement, str] = {
 }
 
 RATINGS_CLOSE = "Close together"
-RATINGS_APART = "Far apart"
-PARENTS_SPLIT = "The parents see this differently"
-YOUTH_ANSWERS_PRIVATE = "The young person's answers are private"
+RATINGS_APART = "Far apart: {pairs}"
+LEANINGS_APART = "Leaning to different options: {pairs}"
+PAIR = "{first} and {second}"
+PRIVATE_ANSWER = "private"
+PRIVATE_ANSWERS_NOTE = "{name} keeps these answers private. Only the clinician sees them."
 
 SURE_INTERPRETATION_LABELS: Mapping[SureInterpretation, str] = {
     SureInterpretation.NO_CONFLICT: "4 out of 4: no sign of doubt about the choice.",
@@ -221,8 +223,10 @@ _SINGLES = (
     NOT_ANSWERED_LABEL,
     RATINGS_CLOSE,
     RATINGS_APART,
-    PARENTS_SPLIT,
-    YOUTH_ANSWERS_PRIVATE,
+    LEANINGS_APART,
+    PAIR,
+    PRIVATE_ANSWER,
+    PRIVATE_ANSWERS_NOTE,
 )
 
 
@@ -309,17 +313,33 @@ def leaning_agreement_label(agreement: LeaningAgreement, t: Translator) -> str:
     return t(LEANING_AGREEMENT_LABELS[LeaningAgreement(agreement)])
 
 
-def consideration_agreement_label(comparison: ConsiderationComparison, t: Translator) -> str:
-    """'Far apart' when the young person and a parent differ, else 'close together'."""
-    return t(RATINGS_APART if comparison.differs else RATINGS_CLOSE)
+def pairs_label(pairs: tuple[Pair, ...], names: Mapping[str, str], t: Translator) -> str:
+    """'Sam and Mama; Mama and Papa'."""
+    return "; ".join(t(PAIR, first=names.get(a, a), second=names.get(b, b)) for a, b in pairs)
 
 
-def parents_split_label(t: Translator) -> str:
-    return t(PARENTS_SPLIT)
+def consideration_agreement_label(
+    comparison: ConsiderationComparison, names: Mapping[str, str], t: Translator
+) -> str:
+    """'Far apart: Sam and Mama; Mama and Papa', or 'Close together'."""
+    if comparison.differs:
+        return t(RATINGS_APART, pairs=pairs_label(comparison.differing_pairs, names, t))
+    return t(RATINGS_CLOSE)
 
 
-def youth_private_label(t: Translator) -> str:
-    return t(YOUTH_ANSWERS_PRIVATE)
+def leanings_apart_label(comparison: ValuesComparison, names: Mapping[str, str], t: Translator) -> str:
+    """'Leaning to different options: Mama and Papa' ('' when nobody differs)."""
+    pairs = comparison.differing_leaning_pairs
+    return t(LEANINGS_APART, pairs=pairs_label(pairs, names, t)) if pairs else ""
+
+
+def private_label(t: Translator) -> str:
+    """What a private answer shows instead of its value ('privé'), never 'not answered'."""
+    return t(PRIVATE_ANSWER)
+
+
+def private_answers_note(name: str, t: Translator) -> str:
+    return t(PRIVATE_ANSWERS_NOTE, name=name)
 
 
 def sure_interpretation_label(interpretation: SureInterpretation, t: Translator) -> str:
@@ -353,7 +373,8 @@ DIFFERENCE_SECTIONS: Mapping[str, str] = {
     "elements": "Steps",
     "current_step": "The step you are on",
     "pending": "Not yet finished on screen",
-    "youth_allows_family_copy": "Private answers in the copy for home",
+    "peer_worker_tip": "Tip from the peer worker",
+    "conversation_done_at": "Conversation with the clinician",
     "language": "Language",
     "participants": "Who takes part",
     "peer_worker_guides": "Peer worker",
@@ -366,7 +387,7 @@ DIFFERENCE_ANSWERS: Mapping[str, str] = {
     "understanding": "Check what is clear",
     "questions": "Questions for the professional",
     "notes": "Notes",
-    "private": "Private answers",
+    "private_steps": "Private answers",
     "other": "Other",
 }
 EMPTY_VALUE = "(empty)"

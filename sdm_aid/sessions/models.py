@@ -30,7 +30,7 @@ from sdm_aid.content.refs import GridRef as GridRef  # a session pins its grid b
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
 from sdm_aid.i18n.languages import Language
 
-SESSION_SCHEMA_VERSION = 2
+SESSION_SCHEMA_VERSION = 3
 """The format of a stored session document; older ones are upgraded when read
 (`sdm_aid.sessions.versions`)."""
 
@@ -114,6 +114,17 @@ class Participant(SessionModel):
     role: Role
     label: Label
     """'Jongere', 'Ouder 1', or a nickname. Never a full name."""
+    joined_at: AwareDatetime | None = None
+    """When a participant was added after the start (None: there from the start)."""
+    removed_at: AwareDatetime | None = None
+    """No longer taking part; their answers stay in the record and the clinician's copy."""
+    own_device: bool = False
+    """Answers on their own phone or at home, with a personal code (set while an invitation is
+    open): the shared screen does not hand the turn to them."""
+
+    @property
+    def active(self) -> bool:
+        return self.removed_at is None
 
 
 class ElementStatus(StrEnum):
@@ -156,6 +167,19 @@ class AbilityAnswer(SessionModel):
     what_would_help: LongEntry = ""
 
 
+class AnswerPart(StrEnum):
+    """A part of a participant's own answers; the young person can keep parts private (per
+    step: the step registry says which parts each step asks for)."""
+
+    SURE = "sure"
+    IMPORTANCE = "importance"
+    LEANING = "leaning"
+    ABILITY = "ability"
+    QUESTIONS = "questions"
+    UNDERSTANDING = "understanding"
+    NOTES = "notes"
+
+
 class ParticipantAnswers(SessionModel):
     """One participant's own answers. Never mixed with another participant's."""
 
@@ -170,8 +194,14 @@ class ParticipantAnswers(SessionModel):
     questions: Annotated[list[ShortEntry], Field(max_length=MAX_QUESTIONS)] = Field(default_factory=list)
     """Questions this participant wants to ask the clinician."""
     notes: LongEntry = ""
-    private: bool = False
-    """Only for the young person: keep these answers out of the family copy."""
+    private_steps: list[StepId] = Field(default_factory=list)
+    """Only for the young person: the steps whose answers are private (shown to the clinician
+    only: never to a parent, on screen or in the family copy). Sharing a step later removes it."""
+
+    @field_validator("private_steps")
+    @classmethod
+    def _each_step_once(cls, steps: list[str]) -> list[str]:
+        return list(dict.fromkeys(steps))
 
     @field_validator("leaning")
     @classmethod
@@ -215,11 +245,22 @@ class SureResult(SessionModel):
 
 
 class Recommendation(SessionModel):
-    """The professional's view (element 6). option_id None = 'to discuss in the session'."""
+    """The professional's view (element 6), recorded by the clinician after the conversation.
+    option_id None = 'no single option: to be discussed together'."""
 
     option_id: OptionId | None = None
     reasons: LongEntry = ""
     by_role: Role = Role.CLINICIAN
+    recorded_at: AwareDatetime | None = None
+    recorded_by: Annotated[str, StringConstraints(max_length=64)] = ""
+    """The clinician's username (pseudonymous work handle)."""
+
+
+class PeerWorkerTip(SessionModel):
+    """A peer worker's own tip from the waiting room: never the professional's advice."""
+
+    option_id: OptionId | None = None
+    reasons: LongEntry = ""
 
 
 class DeferralReason(StrEnum):
@@ -238,6 +279,8 @@ class Decided(SessionModel):
     """Participant ids who agree with the choice."""
     disagree: list[str] = Field(default_factory=list)
     """Participant ids who do not agree."""
+    unsure: list[str] = Field(default_factory=list)
+    """Participant ids who are not sure (always shown, never dropped)."""
     recorded_at: AwareDatetime
 
 
@@ -293,7 +336,7 @@ class DecisionSession(SessionModel):
     """A whole session. Assigning a field re-runs the whole-session checks; a refused
     assignment leaves the field as it was (see __setattr__)."""
 
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
     """SESSION_SCHEMA_VERSION (a literal here, so an older document never passes as this one)."""
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     """Pseudonymous id; the only handle in logs and lists."""
@@ -311,6 +354,11 @@ class DecisionSession(SessionModel):
     sure: dict[str, SureResult] = Field(default_factory=dict)
     """Participant id -> SURE before and after."""
     recommendation: Recommendation | None = None
+    """The professional's advice, recorded on the clinician page after the conversation."""
+    peer_worker_tip: PeerWorkerTip | None = None
+    conversation_done_at: AwareDatetime | None = None
+    """When the conversation with the clinician took place (marked by the clinician); the
+    'after' questions (SURE) are asked from then on."""
     outcome: Outcome | None = None
     outcome_history: list[Outcome] = Field(default_factory=list)
     """Earlier outcomes, oldest first; revisiting a decision appends here, never overwrites."""
@@ -319,8 +367,6 @@ class DecisionSession(SessionModel):
     """Earlier follow-ups (done, missed, or rescheduled), oldest first."""
     handoff_note: LongEntry = ""
     """The peer worker's note for the clinician."""
-    youth_allows_family_copy: bool = False
-    """The young person allows private answers in the family copy of the summary."""
     pending: Annotated[
         dict[
             Annotated[str, StringConstraints(pattern=_PENDING_KEY, max_length=120)],
@@ -339,8 +385,10 @@ class DecisionSession(SessionModel):
         roles = [p.role for p in self.participants]
         if roles.count(Role.YOUTH) != 1:
             raise ValueError("a session has exactly one young person")
-        if roles.count(Role.PARENT) > MAX_PARENTS:
-            raise ValueError(f"a session has at most {MAX_PARENTS} parents or carers")
+        if sum(p.role == Role.PARENT and p.active for p in self.participants) > MAX_PARENTS:
+            raise ValueError(f"a session has at most {MAX_PARENTS} parents or carers taking part")
+        if any(not p.active for p in self.participants if p.role == Role.YOUTH):
+            raise ValueError("the young person always takes part")
         ids = [p.id for p in self.participants]
         if len(set(ids)) != len(ids):
             raise ValueError("participant ids must be unique")
@@ -348,14 +396,15 @@ class DecisionSession(SessionModel):
         if unknown := (set(self.answers) | set(self.sure)) - known:
             raise ValueError(f"answers for unknown participants: {sorted(unknown)}")
         youth_id = ids[roles.index(Role.YOUTH)]
-        if any(a.private for pid, a in self.answers.items() if pid != youth_id):
+        if any(a.private_steps for pid, a in self.answers.items() if pid != youth_id):
             raise ValueError("only the young person's answers can be private")
         for outcome in [*self.outcome_history, self.outcome]:
             if isinstance(outcome, Decided):
-                if unknown := (set(outcome.agree) | set(outcome.disagree)) - known:
+                votes = [*outcome.agree, *outcome.disagree, *outcome.unsure]
+                if unknown := set(votes) - known:
                     raise ValueError(f"decision refers to unknown participants: {sorted(unknown)}")
-                if both := set(outcome.agree) & set(outcome.disagree):
-                    raise ValueError(f"participants both agree and disagree: {sorted(both)}")
+                if len(set(votes)) != len(votes):
+                    raise ValueError("a participant has more than one vote on the decision")
         if tuple(p.element for p in self.elements) != ELEMENT_ORDER:
             raise ValueError("elements must be the nine SDM elements in their fixed order")
         return self
@@ -381,8 +430,15 @@ class DecisionSession(SessionModel):
 
     @property
     def family(self) -> list[Participant]:
-        """The young person first, then the parents or carers in the order they were added."""
-        return family_members(self)
+        """The young person first, then the parents or carers still taking part, in the order
+        they were added (removed participants keep their answers but are not asked again)."""
+        return [p for p in family_members(self) if p.active]
+
+    @property
+    def family_here(self) -> list[Participant]:
+        """The family members who answer on the shared screen: taking part, and not on their
+        own device."""
+        return [p for p in self.family if not p.own_device]
 
     def participant(self, participant_id: str) -> Participant:
         return next(p for p in self.participants if p.id == participant_id)

@@ -1,4 +1,4 @@
-"""Resume codes: short, typeable, random, and stored only as a keyed hash.
+"""Resume codes and personal codes: short, typeable, random, and stored only as a keyed hash.
 
 A code looks like `K7QM-4RZP`: 8 characters from a 32-character alphabet without the
 look-alikes 0/O and 1/I, so 8 x 5 = 40 bits from `secrets`. People may type it in lower
@@ -46,9 +46,15 @@ def normalise(typed: str) -> str | None:
     return format_code(raw)
 
 
-def code_hash(code: str, key: bytes) -> str:
+RESUME = "resume-code"
+PERSONAL = "personal-code"
+"""What a code opens: the whole conversation (resume) or one participant's own questions
+(personal). Hashed apart, so a code of one kind can never be used as the other."""
+
+
+def code_hash(code: str, key: bytes, purpose: str = RESUME) -> str:
     """Keyed hash of a normalised code (hex). Without the key a stolen database reveals nothing."""
-    return hmac.new(key, b"resume-code:" + code.encode("ascii"), hashlib.sha256).hexdigest()
+    return hmac.new(key, purpose.encode("ascii") + b":" + code.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 FIRST_WAIT = timedelta(seconds=15)

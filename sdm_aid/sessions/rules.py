@@ -23,7 +23,9 @@ from sdm_aid.elements import ELEMENT_ORDER, SdmElement
 from sdm_aid.sessions.errors import RULE_ERROR_TEMPLATES, SessionRuleError
 from sdm_aid.sessions.models import (
     MAX_FOLLOW_UP_MINUTES,
+    MAX_LABEL,
     MAX_LONG_ENTRY,
+    MAX_PARENTS,
     MAX_SHORT_ENTRY,
     MIN_FOLLOW_UP_MINUTES,
     NOT_SURE,
@@ -38,7 +40,9 @@ from sdm_aid.sessions.models import (
     FollowUpMode,
     FollowUpStatus,
     Outcome,
+    Participant,
     ParticipantAnswers,
+    PeerWorkerTip,
     Recommendation,
     Role,
 )
@@ -56,6 +60,7 @@ __all__ = [
     "FollowUpState",
     "SessionRuleError",
     "SessionStatus",
+    "add_participant",
     "can_finish",
     "complete_element",
     "defer_decision",
@@ -64,12 +69,16 @@ __all__ = [
     "grid_problems",
     "latest_follow_up_start",
     "local_to_utc",
+    "mark_conversation_done",
     "participant_answers",
     "record_decision",
     "record_follow_up_outcome",
+    "remove_participant",
     "schedule_follow_up",
     "session_status",
     "set_leaning",
+    "set_own_device",
+    "set_peer_worker_tip",
     "set_recommendation",
     "skip_element",
     "to_local",
@@ -216,22 +225,103 @@ def set_leaning(session: DecisionSession, grid: OptionGrid, participant_id: str,
     participant_answers(session, participant_id).leaning = leaning
 
 
+def _check_option(grid: OptionGrid, option_id: str | None, element: SdmElement) -> None:
+    if option_id is not None and option_id not in {o.id for o in grid.options}:
+        raise SessionRuleError("unknown_option", element=element)
+
+
 def set_recommendation(
     session: DecisionSession,
     grid: OptionGrid,
     *,
     option_id: str | None,
     reasons: str,
-    by_role: Role = Role.CLINICIAN,
+    by: str,
+    now: datetime,
 ) -> Recommendation:
-    """The professional's recommendation (element 6); option None = 'to discuss together'."""
+    """The professional's recommendation (element 6), recorded by the clinician `by` after
+    the conversation; option None = 'no single option: to be discussed together'. Recording
+    it again replaces it (the access log keeps who recorded what when)."""
+    _require_aware(now)
     _check_grid(session, grid)
-    if option_id is not None and option_id not in {o.id for o in grid.options}:
-        raise SessionRuleError("unknown_option", element=SdmElement.RECOMMENDATION)
+    _check_option(grid, option_id, SdmElement.RECOMMENDATION)
+    reasons = reasons.strip()
     _check_length(reasons, MAX_LONG_ENTRY)
-    recommendation = Recommendation(option_id=option_id, reasons=reasons, by_role=by_role)
+    recommendation = Recommendation(
+        option_id=option_id, reasons=reasons, by_role=Role.CLINICIAN, recorded_at=now, recorded_by=by[:64]
+    )
     session.recommendation = recommendation
     return recommendation
+
+
+def set_peer_worker_tip(
+    session: DecisionSession, grid: OptionGrid, *, option_id: str | None, reasons: str
+) -> PeerWorkerTip:
+    """A peer worker's own tip in the waiting room (labelled as such; never the advice)."""
+    if not session.peer_worker_guides:
+        raise SessionRuleError("tip_without_peer_worker", element=SdmElement.RECOMMENDATION)
+    _check_grid(session, grid)
+    _check_option(grid, option_id, SdmElement.RECOMMENDATION)
+    _check_length(reasons, MAX_LONG_ENTRY)
+    tip = PeerWorkerTip(option_id=option_id, reasons=reasons)
+    session.peer_worker_tip = tip
+    return tip
+
+
+def mark_conversation_done(session: DecisionSession, now: datetime) -> None:
+    """The conversation with the clinician took place: from now on the 'after' questions are
+    asked. Marking it again keeps the first moment."""
+    _require_aware(now)
+    if session.conversation_done_at is None:
+        session.conversation_done_at = now
+
+
+# --- who takes part -------------------------------------------------------------------------------
+
+
+def add_participant(session: DecisionSession, *, label: str, now: datetime) -> Participant:
+    """A parent or carer who joins after the start; a normal participant from then on."""
+    _require_aware(now)
+    label = label.strip()
+    if not label:
+        raise SessionRuleError("label_required")
+    _check_length(label, MAX_LABEL)
+    active = [p for p in session.participants if p.active]
+    if sum(p.role == Role.PARENT for p in active) >= MAX_PARENTS:
+        raise SessionRuleError("too_many_parents", maximum=MAX_PARENTS)
+    if label.casefold() in {p.label.casefold() for p in active}:
+        raise SessionRuleError("label_taken")
+    used = {p.id for p in session.participants}
+    number = next(n for n in range(1, len(used) + 2) if f"parent-{n}" not in used)
+    participant = Participant(id=f"parent-{number}", role=Role.PARENT, label=label, joined_at=now)
+    session.participants = [*session.participants, participant]
+    return participant
+
+
+def remove_participant(session: DecisionSession, participant_id: str, *, now: datetime) -> Participant:
+    """A parent or carer no longer takes part. Their answers stay in the record and in the
+    clinician's copy; they are not asked again. The young person cannot be removed."""
+    _require_aware(now)
+    _check_participants(session, [participant_id])
+    participant = session.participant(participant_id)
+    if participant.role != Role.PARENT:
+        raise SessionRuleError("participant_cannot_be_removed")
+    if not participant.active:
+        return participant
+    removed = participant.model_copy(update={"removed_at": now, "own_device": False})
+    session.participants = [removed if p.id == participant_id else p for p in session.participants]
+    return removed
+
+
+def set_own_device(session: DecisionSession, participant_id: str, own_device: bool) -> None:
+    """Whether the participant answers on their own device (an open invitation) or on the
+    shared screen."""
+    _check_participants(session, [participant_id])
+    participant = session.participant(participant_id)
+    if participant.role not in (Role.YOUTH, Role.PARENT) or not participant.active:
+        raise SessionRuleError("participant_cannot_be_invited")
+    changed = participant.model_copy(update={"own_device": own_device})
+    session.participants = [changed if p.id == participant_id else p for p in session.participants]
 
 
 # --- the decision ---------------------------------------------------------------------------------
@@ -244,17 +334,26 @@ def record_decision(
     option_id: str,
     agree: list[str],
     disagree: list[str],
+    unsure: list[str] | None = None,
     now: datetime,
 ) -> Decided:
-    """The choice is made. An earlier outcome moves to `outcome_history`."""
+    """The choice is made, with who agrees, who does not and who is not sure (every vote is
+    kept). An earlier outcome moves to `outcome_history`."""
     _require_aware(now)
     _check_grid(session, grid)
+    unsure = unsure or []
     if option_id not in {o.id for o in grid.options}:
         raise SessionRuleError("unknown_option", element=SdmElement.DECIDE)
-    _check_participants(session, [*agree, *disagree])
-    if set(agree) & set(disagree):
+    _check_participants(session, [*agree, *disagree, *unsure])
+    if set(agree) & set(disagree) or set(unsure) & (set(agree) | set(disagree)):
         raise SessionRuleError("agree_and_disagree", element=SdmElement.DECIDE)
-    decided = Decided(option_id=option_id, agree=_unique(agree), disagree=_unique(disagree), recorded_at=now)
+    decided = Decided(
+        option_id=option_id,
+        agree=_unique(agree),
+        disagree=_unique(disagree),
+        unsure=_unique(unsure),
+        recorded_at=now,
+    )
     _replace_outcome(session, decided)
     _set_progress(session, SdmElement.DECIDE, ElementStatus.DONE)
     return decided

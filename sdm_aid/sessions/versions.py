@@ -31,7 +31,52 @@ def _v1_to_v2(document: Document) -> Document:
     return {**document, "schema_version": 2, "current_step": step, "pending": document.get("pending", {})}
 
 
-UPGRADES: Mapping[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+OWN_ANSWER_STEPS_V3 = ("explain_problem", "values", "ability", "recommendation", "understanding")
+"""The steps on which each person gives their own answers (as in version 3): a version-2
+'keep my answers private' covered all of them, so it becomes private on each."""
+
+
+def _v2_to_v3(document: Document) -> Document:
+    """v3 makes privacy per step, lets the professional's advice come only from the clinician
+    page, and records 'not sure' votes on a decision.
+
+    - The young person's `private` flag becomes `private_steps` (every step with own answers);
+      it stays private unless the old document allowed it in the family copy
+      (`youth_allows_family_copy`), which v3 drops: sharing is now per step.
+    - A recommendation recorded by a peer worker in the waiting room becomes the peer
+      worker's own tip (`peer_worker_tip`); a clinician's stays the recommendation.
+    - A decision gets an `unsure` list (participants who voted neither way were dropped
+      before; they cannot be told apart any more, so the list starts empty).
+    """
+    upgraded = {key: value for key, value in document.items() if key != "youth_allows_family_copy"}
+    allowed = bool(document.get("youth_allows_family_copy", False))
+    answers = {}
+    for participant_id, given in (document.get("answers") or {}).items():
+        given = dict(given)
+        private = bool(given.pop("private", False))
+        given["private_steps"] = list(OWN_ANSWER_STEPS_V3) if private and not allowed else []
+        answers[participant_id] = given
+    upgraded["answers"] = answers
+    advice = document.get("recommendation")
+    if isinstance(advice, dict) and advice.get("by_role") == "peer_worker":
+        upgraded["recommendation"] = None
+        upgraded["peer_worker_tip"] = {
+            "option_id": advice.get("option_id"),
+            "reasons": advice.get("reasons", ""),
+        }
+    upgraded["outcome"] = _with_unsure(document.get("outcome"))
+    upgraded["outcome_history"] = [_with_unsure(o) for o in document.get("outcome_history") or []]
+    upgraded["schema_version"] = 3
+    return upgraded
+
+
+def _with_unsure(outcome: Any) -> Any:
+    if isinstance(outcome, dict) and outcome.get("kind") == "decided":
+        return {**outcome, "unsure": outcome.get("unsure", [])}
+    return outcome
+
+
+UPGRADES: Mapping[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """From version n (the key) to n + 1."""
 
 

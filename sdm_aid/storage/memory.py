@@ -25,6 +25,7 @@ from sdm_aid.storage.records import (
     AttemptRecord,
     ClinicianRecord,
     FollowUpRow,
+    InvitationRecord,
     ResumeCodeRecord,
     SessionOrder,
     SessionPage,
@@ -39,6 +40,7 @@ from sdm_aid.throttling.policy import History, KeyKind
 class _State:
     sessions: dict[uuid.UUID, SessionRecord] = field(default_factory=dict)
     codes: dict[str, ResumeCodeRecord] = field(default_factory=dict)
+    invitations: dict[str, InvitationRecord] = field(default_factory=dict)
     attempts: list[AttemptRecord] = field(default_factory=list)
     clinicians: dict[str, ClinicianRecord] = field(default_factory=dict)
     access_log: list[AccessLogEntry] = field(default_factory=list)
@@ -77,6 +79,7 @@ class _Sessions:
 
     def delete(self, session_id: uuid.UUID) -> bool:
         self._s.codes = {h: c for h, c in self._s.codes.items() if c.session_id != session_id}
+        self._s.invitations = {h: i for h, i in self._s.invitations.items() if i.session_id != session_id}
         return self._s.sessions.pop(session_id, None) is not None
 
     def _matches(self, r: SessionRecord, q: SessionQuery) -> bool:
@@ -168,6 +171,40 @@ class _Codes:
         self._s.codes = {h: c for h, c in self._s.codes.items() if c.session_id != session_id}
 
 
+class _Invitations:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    def add(self, record: InvitationRecord) -> None:
+        if record.code_hash in self._s.invitations:
+            raise DuplicateError("duplicate code")
+        self._s.invitations[record.code_hash] = record
+
+    def get(self, code_hash: str) -> InvitationRecord | None:
+        return self._s.invitations.get(code_hash)
+
+    def for_session(self, session_id: uuid.UUID) -> list[InvitationRecord]:
+        found = [i for i in self._s.invitations.values() if i.session_id == session_id]
+        return sorted(found, key=lambda i: (i.created_at, i.code_hash))
+
+    def revoke(self, session_id: uuid.UUID, participant_id: str, at: datetime) -> int:
+        count = 0
+        for code_hash, record in list(self._s.invitations.items()):
+            if (record.session_id, record.participant_id, record.revoked_at) == (
+                session_id,
+                participant_id,
+                None,
+            ):
+                self._s.invitations[code_hash] = replace(record, revoked_at=at)
+                count += 1
+        return count
+
+    def mark_used(self, code_hash: str, at: datetime) -> None:
+        record = self._s.invitations.get(code_hash)
+        if record is not None and record.used_at is None:
+            self._s.invitations[code_hash] = replace(record, used_at=at)
+
+
 class _Throttle:
     def __init__(self, state: _State) -> None:
         self._s = state
@@ -247,6 +284,7 @@ class InMemoryUnitOfWork:
         self._state = state
         self.sessions = _Sessions(state)
         self.resume_codes = _Codes(state)
+        self.invitations = _Invitations(state)
         self.throttle = _Throttle(state)
         self.clinicians = _Clinicians(state)
         self.access_log = _AccessLog(state)

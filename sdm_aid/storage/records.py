@@ -185,6 +185,22 @@ class ResumeCodeRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class InvitationRecord:
+    """A personal code for one participant (its keyed hash only)."""
+
+    code_hash: str
+    session_id: uuid.UUID
+    participant_id: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None = None
+    used_at: datetime | None = None
+
+    def usable(self, now: datetime) -> bool:
+        return self.revoked_at is None and self.expires_at > now
+
+
+@dataclass(frozen=True, slots=True)
 class AttemptRecord:
     """One try at a resume code or a login, as the throttle keeps it: keyed hashes only."""
 

@@ -23,6 +23,7 @@ from sdm_aid.storage.records import (
     AttemptRecord,
     ClinicianRecord,
     FollowUpRow,
+    InvitationRecord,
     ResumeCodeRecord,
     SessionOrder,
     SessionPage,
@@ -78,6 +79,22 @@ class ResumeCodeRepository(Protocol):
     def delete_for_session(self, session_id: uuid.UUID) -> None: ...
 
 
+class InvitationRepository(Protocol):
+    def add(self, record: InvitationRecord) -> None: ...
+    def get(self, code_hash: str) -> InvitationRecord | None: ...
+    def for_session(self, session_id: uuid.UUID) -> list[InvitationRecord]:
+        """Oldest first."""
+        ...
+
+    def revoke(self, session_id: uuid.UUID, participant_id: str, at: datetime) -> int:
+        """Take back every open code of the participant; how many there were."""
+        ...
+
+    def mark_used(self, code_hash: str, at: datetime) -> None:
+        """The first use of a code (later uses keep the first moment)."""
+        ...
+
+
 class ThrottleRepository(Protocol):
     def add(self, attempt: AttemptRecord) -> None: ...
     def history(self, scope: str, kind: KeyKind, key: str, *, since: datetime) -> History:
@@ -116,6 +133,8 @@ class UnitOfWork(Protocol):
     def sessions(self) -> SessionRepository: ...
     @property
     def resume_codes(self) -> ResumeCodeRepository: ...
+    @property
+    def invitations(self) -> InvitationRepository: ...
     @property
     def throttle(self) -> ThrottleRepository: ...
     @property
@@ -216,6 +235,7 @@ class SqlAlchemySessionRepository:
     def delete(self, session_id: uuid.UUID) -> bool:
         # Children first as well as ON DELETE CASCADE: correct even where foreign keys are off.
         self._c.execute(t.resume_codes.delete().where(t.resume_codes.c.session_id == session_id))
+        self._c.execute(t.invitations.delete().where(t.invitations.c.session_id == session_id))
         return self._c.execute(t.sessions.delete().where(t.sessions.c.id == session_id)).rowcount == 1
 
     def _where(self, query: SessionQuery) -> list[sa.ColumnElement[bool]]:
@@ -328,6 +348,54 @@ class SqlAlchemyResumeCodeRepository:
 
     def delete_for_session(self, session_id: uuid.UUID) -> None:
         self._c.execute(t.resume_codes.delete().where(t.resume_codes.c.session_id == session_id))
+
+
+class SqlAlchemyInvitationRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add(self, record: InvitationRecord) -> None:
+        self._c.execute(
+            t.invitations.insert().values(
+                code_hash=record.code_hash,
+                session_id=record.session_id,
+                participant_id=record.participant_id,
+                created_at=record.created_at,
+                expires_at=record.expires_at,
+                revoked_at=record.revoked_at,
+                used_at=record.used_at,
+            )
+        )
+
+    def get(self, code_hash: str) -> InvitationRecord | None:
+        row = (
+            self._c.execute(sa.select(t.invitations).where(t.invitations.c.code_hash == code_hash))
+            .mappings()
+            .first()
+        )
+        return InvitationRecord(**row) if row else None
+
+    def for_session(self, session_id: uuid.UUID) -> list[InvitationRecord]:
+        c = t.invitations.c
+        rows = self._c.execute(
+            sa.select(t.invitations).where(c.session_id == session_id).order_by(c.created_at, c.code_hash)
+        ).mappings()
+        return [InvitationRecord(**row) for row in rows]
+
+    def revoke(self, session_id: uuid.UUID, participant_id: str, at: datetime) -> int:
+        c = t.invitations.c
+        result = self._c.execute(
+            t.invitations.update()
+            .where(c.session_id == session_id, c.participant_id == participant_id, c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+        return result.rowcount
+
+    def mark_used(self, code_hash: str, at: datetime) -> None:
+        c = t.invitations.c
+        self._c.execute(
+            t.invitations.update().where(c.code_hash == code_hash, c.used_at.is_(None)).values(used_at=at)
+        )
 
 
 _KEY_COLUMNS = {
@@ -464,6 +532,7 @@ class SqlAlchemyUnitOfWork:
         self.connection = connection
         self.sessions = SqlAlchemySessionRepository(connection)
         self.resume_codes = SqlAlchemyResumeCodeRepository(connection)
+        self.invitations = SqlAlchemyInvitationRepository(connection)
         self.throttle = SqlAlchemyThrottleRepository(connection)
         self.clinicians = SqlAlchemyClinicianRepository(connection)
         self.access_log = SqlAlchemyAccessLogRepository(connection)

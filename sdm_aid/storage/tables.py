@@ -81,6 +81,20 @@ resume_codes = sa.Table(
     sa.Index(None, "session_id"),
 )
 
+invitations = sa.Table(
+    "invitations",
+    metadata,
+    # A personal code for one participant: stored only as its keyed hash, like a resume code.
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("session_id", sa.Uuid, sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("participant_id", sa.String(20), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("revoked_at", UTCDateTime, nullable=True),
+    sa.Column("used_at", UTCDateTime, nullable=True),
+    sa.Index(None, "session_id", "participant_id"),
+)
+
 throttle_attempts = sa.Table(
     "throttle_attempts",
     metadata,

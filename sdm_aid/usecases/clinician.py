@@ -1,5 +1,6 @@
-"""What a clinician does to a session, each as one function: open it, record how the
-follow-up went, revisit the decision (choose, or put it off again), plan a new follow-up.
+"""What a clinician does to a session, each as one function: open it, record the advice,
+mark the conversation done, record how the follow-up went, revisit the decision (choose, or
+put it off again), plan a new follow-up.
 
 A change is made on a copy of the version the clinician was looking at (`seen`) through the
 session rules, and stored with its access-log row in one transaction: both, or neither.
@@ -107,12 +108,15 @@ def revisit_decision(
     option_id: str,
     agree: list[str],
     disagree: list[str],
+    unsure: list[str] | None = None,
     now: datetime,
 ) -> ChangeResult:
     """A new decision; the earlier one stays in the history."""
 
     def change(session: DecisionSession) -> None:
-        rules.record_decision(session, grid, option_id=option_id, agree=agree, disagree=disagree, now=now)
+        rules.record_decision(
+            session, grid, option_id=option_id, agree=agree, disagree=disagree, unsure=unsure, now=now
+        )
 
     return _change(service, seen, change, AccessAction.DECISION_REVISITED, by)
 
@@ -165,6 +169,37 @@ def plan_follow_up(
     return _change(service, seen, change, AccessAction.FOLLOW_UP_PLANNED, by)
 
 
+def record_recommendation(
+    service: SessionService,
+    seen: DecisionSession,
+    grid: OptionGrid,
+    *,
+    by: str,
+    option_id: str | None,
+    reasons: str,
+    now: datetime,
+) -> ChangeResult:
+    """The professional's advice (and why), recorded after the conversation; option None =
+    'no single option: to be discussed together'. The session and summary show it from then on."""
+
+    def change(session: DecisionSession) -> None:
+        rules.set_recommendation(session, grid, option_id=option_id, reasons=reasons, by=by, now=now)
+
+    return _change(service, seen, change, AccessAction.ADVICE_RECORDED, by)
+
+
+def mark_conversation_done(
+    service: SessionService, seen: DecisionSession, *, by: str, now: datetime
+) -> ChangeResult:
+    """The conversation took place: the family is asked the 'after' questions from now on
+    (on the tablet, or on their own devices)."""
+
+    def change(session: DecisionSession) -> None:
+        rules.mark_conversation_done(session, now)
+
+    return _change(service, seen, change, AccessAction.CONVERSATION_DONE, by)
+
+
 def erase(service: SessionService, session_id: uuid.UUID, *, by: str) -> None:
     """Erase the session completely; only the 'erased' row stays (written in the same
     transaction by the service). SessionNotFoundError if it was already gone."""
@@ -176,8 +211,10 @@ __all__ = [
     "ChangeResult",
     "defer_again",
     "erase",
+    "mark_conversation_done",
     "open_session",
     "plan_follow_up",
     "record_follow_up_outcome",
+    "record_recommendation",
     "revisit_decision",
 ]

@@ -14,8 +14,9 @@ a step is the exception: a step is only left once what it recorded is stored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -29,8 +30,8 @@ from sdm_aid.sessions.errors import SessionRuleError
 from sdm_aid.sessions.models import DecisionSession, GridRef, StepId
 from sdm_aid.storage import SessionNotFoundError, StaleSessionError, StorageError
 from sdm_aid.wizard import entries, step_actions, step_registry, steps
-from sdm_aid.wizard.fields import Field
-from sdm_aid.wizard.inputs import Issue, build_participants, check_people
+from sdm_aid.wizard.fields import Field, path_owner
+from sdm_aid.wizard.inputs import Issue, build_participants, check_label, check_people
 from sdm_aid.wizard.step_actions import StepRefusedError
 
 
@@ -60,6 +61,14 @@ class Result:
     """The conversation is now on another step."""
     finished: bool = False
     """The last step is done: on to the hand-off."""
+    merged: bool = False
+    """Someone else had saved in the meantime; this change was made on top of theirs (the
+    screen should show their changes too)."""
+
+
+MERGE_TRIES = 3
+"""Saves by other devices can keep coming in while a merge is made; after this many tries the
+family chooses (nothing is lost either way)."""
 
 
 def _store(
@@ -68,18 +77,39 @@ def _store(
     action: AccessAction,
     *,
     keep_on_failure: DecisionSession | None = None,
+    base: DecisionSession | None = None,
 ) -> Result:
     """Save `candidate` with its access-log row. On failure the screen keeps
-    `keep_on_failure` (default: the candidate itself, so nothing entered is lost)."""
+    `keep_on_failure` (default: the candidate itself, so nothing entered is lost).
+
+    `base` is the stored version the screen's copy started from (None when the screen holds
+    changes that were never stored). When someone else saved in the meantime, the changes
+    made here since `base` are made on top of their version, if they changed other things
+    (`conflicts.merge`); otherwise the result is a CONFLICT and the family chooses."""
     kept = keep_on_failure or candidate
-    try:
-        return Result(session=service.save(candidate, action=action), saved=True)
-    except StaleSessionError:
-        return Result(session=kept, saved=False, problem=SaveProblem.CONFLICT)
-    except SessionNotFoundError:
-        return Result(session=kept, saved=False, problem=SaveProblem.ERASED)
-    except StorageError:
-        return Result(session=kept, saved=False, problem=SaveProblem.UNAVAILABLE)
+    attempt = candidate
+    for _ in range(MERGE_TRIES):
+        try:
+            return Result(
+                session=service.save(attempt, action=action), saved=True, merged=attempt is not candidate
+            )
+        except StaleSessionError:
+            if base is None or base.version != candidate.version:
+                break
+            try:
+                merged = conflicts.merge(base, candidate, service.load(candidate.id), owner=path_owner)
+            except SessionNotFoundError:
+                return Result(session=kept, saved=False, problem=SaveProblem.ERASED)
+            except StorageError:
+                return Result(session=kept, saved=False, problem=SaveProblem.UNAVAILABLE)
+            if merged is None:
+                break
+            attempt = merged
+        except SessionNotFoundError:
+            return Result(session=kept, saved=False, problem=SaveProblem.ERASED)
+        except StorageError:
+            return Result(session=kept, saved=False, problem=SaveProblem.UNAVAILABLE)
+    return Result(session=kept, saved=False, problem=SaveProblem.CONFLICT)
 
 
 def _unchanged(draft: DecisionSession, refusal: Refusal | None = None, *, missing: bool = False) -> Result:
@@ -128,33 +158,50 @@ def start(
 
 
 def save_answers(
-    service: SessionService, grid: OptionGrid, draft: DecisionSession, values: Mapping[Field, Any]
+    service: SessionService,
+    grid: OptionGrid,
+    draft: DecisionSession,
+    values: Mapping[Field, Any],
+    *,
+    base: DecisionSession | None = None,
+    allowed: Callable[[Field], bool] | None = None,
 ) -> Result:
     """Enter every changed value and save them together. A value no field can hold (a bug or
-    a forged request) is left out. Saving an unchanged draft again retries an earlier save
-    that failed."""
+    a forged request), or a field this screen may not change (`allowed`: a participant's own
+    device changes only their own answers), is left out."""
     candidate = draft.model_copy(deep=True)
     changed = False
-    for field, value in values.items():
-        if entries.same_value(value, entries.current_value(candidate, grid, field)):
+    for entry, value in values.items():
+        if allowed is not None and not allowed(entry):
+            continue
+        if entries.same_value(value, entries.current_value(candidate, grid, entry)):
             continue
         try:
-            entries.enter(candidate, grid, field, value)
+            entries.enter(candidate, grid, entry, value)
         except entries.EntryError:
             continue
         changed = True
-    return _store(service, candidate, AccessAction.ANSWERS_SAVED) if changed else Result(draft, saved=False)
+    if not changed:
+        return Result(draft, saved=False)
+    return _store(service, candidate, AccessAction.ANSWERS_SAVED, base=base)
 
 
-def retry(service: SessionService, draft: DecisionSession) -> Result:
+def retry(service: SessionService, draft: DecisionSession, *, base: DecisionSession | None = None) -> Result:
     """Save the draft again (after a failed save), with everything it holds."""
-    return _store(service, draft.model_copy(deep=True), AccessAction.ANSWERS_SAVED)
+    return _store(service, draft.model_copy(deep=True), AccessAction.ANSWERS_SAVED, base=base)
 
 
 # --- moving between steps --------------------------------------------------------------------------
 
 
-def go_next(service: SessionService, grid: OptionGrid, draft: DecisionSession, now: datetime) -> Result:
+def go_next(
+    service: SessionService,
+    grid: OptionGrid,
+    draft: DecisionSession,
+    now: datetime,
+    *,
+    base: DecisionSession | None = None,
+) -> Result:
     """Record the step's pending choices, check it is complete, mark it done, move on."""
     step = draft.current_step
     spec = steps.current(draft)
@@ -169,11 +216,18 @@ def go_next(service: SessionService, grid: OptionGrid, draft: DecisionSession, n
         return _unchanged(draft, refusal)
     following = steps.next_step(step)
     candidate.current_step = following or step
-    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft)
+    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft, base=base)
     return _moved(result, moved=following is not None, finished=following is None)
 
 
-def go_back(service: SessionService, grid: OptionGrid, draft: DecisionSession, now: datetime) -> Result:
+def go_back(
+    service: SessionService,
+    grid: OptionGrid,
+    draft: DecisionSession,
+    now: datetime,
+    *,
+    base: DecisionSession | None = None,
+) -> Result:
     """One step back. A finished choice on this step is kept; an unfinished one stays pending."""
     step = draft.current_step
     try:
@@ -181,19 +235,21 @@ def go_back(service: SessionService, grid: OptionGrid, draft: DecisionSession, n
     except (StepRefusedError, SessionRuleError):
         candidate = draft
     candidate = candidate.model_copy(update={"current_step": steps.previous_step(step) or step}, deep=True)
-    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft)
+    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft, base=base)
     return _moved(result, moved=candidate.current_step != step)
 
 
-def go_to(service: SessionService, draft: DecisionSession, target: StepId) -> Result:
+def go_to(
+    service: SessionService, draft: DecisionSession, target: StepId, *, base: DecisionSession | None = None
+) -> Result:
     """Straight to another step, e.g. 'look at the pros and cons again (step 3)'."""
     target = step_registry.step(target).id  # a step that exists
     candidate = draft.model_copy(update={"current_step": target}, deep=True)
-    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft)
+    result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft, base=base)
     return _moved(result, moved=target != draft.current_step)
 
 
-def skip(service: SessionService, draft: DecisionSession) -> Result:
+def skip(service: SessionService, draft: DecisionSession, *, base: DecisionSession | None = None) -> Result:
     """Skip the step for the reason typed (never silently), then move on."""
     step = draft.current_step
     try:
@@ -202,23 +258,25 @@ def skip(service: SessionService, draft: DecisionSession) -> Result:
         return _unchanged(draft, refusal)
     following = steps.next_step(step)
     candidate.current_step = following or step
-    result = _store(service, candidate, AccessAction.STEP_SKIPPED, keep_on_failure=draft)
+    result = _store(service, candidate, AccessAction.STEP_SKIPPED, keep_on_failure=draft, base=base)
     return _moved(result, moved=following is not None, finished=following is None)
 
 
-def plan_follow_up(service: SessionService, draft: DecisionSession, now: datetime) -> Result:
+def plan_follow_up(
+    service: SessionService, draft: DecisionSession, now: datetime, *, base: DecisionSession | None = None
+) -> Result:
     """Plan (or move) the follow-up from the date, time and details on screen."""
     try:
         candidate = step_actions.plan_follow_up(draft, now)
     except (StepRefusedError, SessionRuleError) as refusal:
         return _unchanged(draft, refusal)
-    return _store(service, candidate, AccessAction.FOLLOW_UP_PLANNED)
+    return _store(service, candidate, AccessAction.FOLLOW_UP_PLANNED, base=base)
 
 
 def _moved(result: Result, *, moved: bool, finished: bool = False) -> Result:
     if not result.saved:
         return result
-    return Result(session=result.session, saved=True, moved=moved, finished=finished)
+    return Result(session=result.session, saved=True, moved=moved, finished=finished, merged=result.merged)
 
 
 # --- conflicts --------------------------------------------------------------------------------------
@@ -269,3 +327,76 @@ def finish(service: SessionService, draft: DecisionSession, *, unsaved: bool) ->
     except StorageError:
         pass  # nothing of the family's is unsaved: the screen may be cleared all the same
     return Result(session=draft, saved=True)
+
+
+# --- who takes part, and on which device --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeopleResult:
+    """The outcome of a change to who takes part (or where they answer)."""
+
+    session: DecisionSession | None
+    """The stored session after the change; None when nothing was saved."""
+    code: str | None = field(default=None, repr=False)
+    """A new personal code (shown once)."""
+    issue: Issue | None = None
+    """Something wrong with what was typed (a name)."""
+    refusal: SessionRuleError | None = None
+    problem: SaveProblem | None = None
+
+
+def _people_change(change: Callable[[], DecisionSession]) -> PeopleResult:
+    try:
+        return PeopleResult(session=change())
+    except SessionRuleError as refusal:
+        return PeopleResult(session=None, refusal=refusal)
+    except SessionNotFoundError:
+        return PeopleResult(session=None, problem=SaveProblem.ERASED)
+    except StaleSessionError:  # a change to the latest version cannot be stale: a race; try again
+        return PeopleResult(session=None, problem=SaveProblem.CONFLICT)
+    except StorageError:
+        return PeopleResult(session=None, problem=SaveProblem.UNAVAILABLE)
+
+
+def invite(service: SessionService, session_id: uuid.UUID, participant_id: str) -> PeopleResult:
+    """A personal code for the participant: from now on they answer on their own device
+    (an earlier code of theirs stops working)."""
+    codes: list[str] = []
+
+    def change() -> DecisionSession:
+        invited = service.invite(session_id, participant_id)
+        codes.append(invited.code)
+        return invited.session
+
+    result = _people_change(change)
+    return PeopleResult(session=result.session, code=codes[0]) if codes else result
+
+
+def revoke_invitation(service: SessionService, session_id: uuid.UUID, participant_id: str) -> PeopleResult:
+    """The participant's personal code stops working; they answer on the shared screen again."""
+    return _people_change(lambda: service.revoke_invitation(session_id, participant_id))
+
+
+def add_participant(
+    service: SessionService, session_id: uuid.UUID, *, label: str, now: datetime
+) -> PeopleResult:
+    """A parent or carer who was not there at the start joins the conversation."""
+    issue = check_label("new-parent", label)
+    if issue is not None:
+        return PeopleResult(session=None, issue=issue)
+    return _people_change(
+        lambda: service.change(
+            session_id,
+            lambda session: rules.add_participant(session, label=label, now=now),
+            action=AccessAction.PARTICIPANT_ADDED,
+        )
+    )
+
+
+def remove_participant(
+    service: SessionService, session_id: uuid.UUID, participant_id: str, *, now: datetime
+) -> PeopleResult:
+    """A parent or carer stops taking part: not asked again, their personal code stops
+    working, and what they answered stays (in the history and the clinician's copy)."""
+    return _people_change(lambda: service.remove_participant(session_id, participant_id, now=now))

@@ -3,6 +3,11 @@
 A rule returns the problems (what is missing, for whom) and an empty list when the step is
 complete. The step registry (`sdm_aid.wizard.step_registry`) says which rule a step uses.
 The screen turns each problem into a plain sentence.
+
+Only the people answering on the shared screen are waited for: someone on their own device
+(or at home) answers in their own time, and the owner sees who has answered what
+(`sdm_aid.wizard.turns.answered`). The SURE questions 'after' are not part of any step: they
+are asked once the conversation with the clinician has taken place.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sdm_aid.content.models import OptionGrid
-from sdm_aid.sessions.models import DecisionSession, family_members
+from sdm_aid.sessions.models import DecisionSession
 
 
 def leaned_options(session: DecisionSession, grid: OptionGrid) -> list[str]:
@@ -26,10 +31,8 @@ class Missing(StrEnum):
     IMPORTANCE = "importance"
     LEANING = "leaning"
     CONFIDENCE = "confidence"
-    RECOMMENDATION = "recommendation"
     UNDERSTANDING = "understanding"
     OUTCOME = "outcome"
-    SURE = "sure"
     FOLLOW_UP = "follow_up"
 
 
@@ -48,7 +51,7 @@ def nothing_missing(session: DecisionSession, grid: OptionGrid) -> list[Problem]
 def values(session: DecisionSession, grid: OptionGrid) -> list[Problem]:
     problems: list[Problem] = []
     wanted = {c.id for c in grid.considerations}
-    for person in family_members(session):
+    for person in session.family_here:
         answers = session.answers.get(person.id)
         if answers is None or not wanted <= answers.importance.keys():
             problems.append(Problem(Missing.IMPORTANCE, person.id))
@@ -71,14 +74,10 @@ def ability(session: DecisionSession, grid: OptionGrid) -> list[Problem]:
     return problems
 
 
-def recommendation(session: DecisionSession, grid: OptionGrid) -> list[Problem]:
-    return [] if session.recommendation is not None else [Problem(Missing.RECOMMENDATION)]
-
-
 def understanding(session: DecisionSession, grid: OptionGrid) -> list[Problem]:
     wanted = {item.id for item in grid.understanding_checks}
     problems = []
-    for person in family_members(session):
+    for person in session.family_here:
         answers = session.answers.get(person.id)
         if answers is None or not wanted <= answers.understanding.keys():
             problems.append(Problem(Missing.UNDERSTANDING, person.id))
@@ -86,12 +85,7 @@ def understanding(session: DecisionSession, grid: OptionGrid) -> list[Problem]:
 
 
 def decide(session: DecisionSession, grid: OptionGrid) -> list[Problem]:
-    problems = [] if session.outcome is not None else [Problem(Missing.OUTCOME)]
-    for person in family_members(session):
-        result = session.sure.get(person.id)
-        if result is None or result.after is None:
-            problems.append(Problem(Missing.SURE, person.id))
-    return problems
+    return [] if session.outcome is not None else [Problem(Missing.OUTCOME)]
 
 
 def follow_up(session: DecisionSession, grid: OptionGrid) -> list[Problem]:

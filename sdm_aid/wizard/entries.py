@@ -4,8 +4,8 @@ When a widget's value changes, `enter()` records it at once, so it can be saved 
 
 - an answer that is complete and valid goes straight into the session's answers;
 - everything else is kept, exactly as typed or chosen, in `session.pending` until it can be
-  recorded: a text over its length limit, three of the four SURE answers, advice reasons
-  before the advice itself, and the inputs of a decision, a deferral, a follow-up or a skip,
+  recorded: a text over its length limit, three of the four SURE answers, a tip's reasons
+  before the tip itself, and the inputs of a decision, a deferral, a follow-up or a skip,
   which their step's button records (`sdm_aid.wizard.step_actions`), because recording them
   has side effects (history, calendar ids).
 
@@ -37,10 +37,8 @@ from sdm_aid.sessions.models import (
     PendingValue,
     Role,
 )
+from sdm_aid.wizard import step_registry
 from sdm_aid.wizard.fields import (
-    ADVICE,
-    ADVICE_BY,
-    ADVICE_REASONS,
     AGREE,
     ALWAYS_PENDING,
     ANSWER_KINDS,
@@ -52,6 +50,8 @@ from sdm_aid.wizard.fields import (
     DISAGREE,
     FOLLOW_UP_KINDS,
     TEXT_LIMITS,
+    TIP,
+    TIP_REASONS,
     TO_DISCUSS,
     UNSURE,
     Field,
@@ -85,7 +85,7 @@ def _recorded_value(session: DecisionSession, grid: OptionGrid, field: Field) ->
     if kind == Kind.LEANING:
         return answers.leaning if answers else None
     if kind == Kind.PRIVATE:
-        return answers.private if answers else False
+        return bool(answers and parts[1] in answers.private_steps)
     if kind in (Kind.CONFIDENCE, Kind.BARRIERS, Kind.HELPS):
         ability = answers.ability.get(parts[1]) if answers else None
         if kind == Kind.CONFIDENCE:
@@ -101,13 +101,11 @@ def _recorded_value(session: DecisionSession, grid: OptionGrid, field: Field) ->
         if kind == Kind.SUGGESTED:
             return [q for q in questions if q in offered]
         return "\n".join(q for q in questions if q not in offered)
-    if kind in (Kind.ADVICE, Kind.ADVICE_BY, Kind.ADVICE_REASONS):
-        advice = session.recommendation
-        if kind == Kind.ADVICE:
-            return None if advice is None else (advice.option_id or TO_DISCUSS)
-        if kind == Kind.ADVICE_BY:
-            return advice.by_role.value if advice else None
-        return advice.reasons if advice else ""
+    if kind in (Kind.TIP, Kind.TIP_REASONS):
+        tip = session.peer_worker_tip
+        if kind == Kind.TIP:
+            return None if tip is None else (tip.option_id or TO_DISCUSS)
+        return tip.reasons if tip else ""
     if kind == Kind.SURE:
         moment, pid, item = parts
         result = session.sure.get(pid)
@@ -134,7 +132,8 @@ def _outcome_value(session: DecisionSession, field: Field) -> PendingValue:
             return outcome.option_id
         if kind == Kind.VOTE:
             pid = field.parts[0]
-            return AGREE if pid in outcome.agree else DISAGREE if pid in outcome.disagree else UNSURE
+            votes = {AGREE: outcome.agree, DISAGREE: outcome.disagree, UNSURE: outcome.unsure}
+            return next((vote for vote, ids in votes.items() if pid in ids), None)
     if isinstance(outcome, Deferred):
         if kind == Kind.DEFER_REASON:
             return outcome.reason.value
@@ -246,8 +245,7 @@ _TYPES: dict[Kind, tuple[type, ...]] = {
     Kind.BARRIERS: (list,),
     Kind.SUGGESTED: (list,),
     Kind.LEANING: (str,),
-    Kind.ADVICE: (str,),
-    Kind.ADVICE_BY: (str,),
+    Kind.TIP: (str,),
     Kind.MODE: (str,),
     Kind.OPTION: (str,),
     Kind.VOTE: (str,),
@@ -293,6 +291,8 @@ def forget(session: DecisionSession, keys: Iterable[str]) -> None:
 def _participant(session: DecisionSession, pid: str) -> None:
     if pid not in {p.id for p in session.participants}:
         raise EntryError(f"unknown participant {pid!r}")
+    if not session.participant(pid).active:
+        raise EntryError(f"participant {pid!r} no longer takes part")
 
 
 def _check_pending_value(
@@ -333,9 +333,7 @@ def _record(session: DecisionSession, grid: OptionGrid, field: Field, value: Pen
     elif kind == Kind.LEANING:
         rules.set_leaning(session, grid, parts[0], cast(str | None, value))
     elif kind == Kind.PRIVATE:
-        if session.participant(parts[0]).role != Role.YOUTH:
-            raise EntryError("only the young person's answers can be private")
-        rules.participant_answers(session, parts[0]).private = bool(value)
+        _record_private(session, parts, bool(value))
     elif kind in (Kind.CONFIDENCE, Kind.BARRIERS, Kind.HELPS):
         _record_ability(session, grid, field, value)
     elif kind == Kind.CHECK:
@@ -349,8 +347,8 @@ def _record(session: DecisionSession, grid: OptionGrid, field: Field, value: Pen
     elif kind in (Kind.SUGGESTED, Kind.OWN):
         _record_questions(session, grid, field, value)
         return
-    elif kind in (Kind.ADVICE, Kind.ADVICE_BY, Kind.ADVICE_REASONS):
-        _record_advice(session, grid, field, value)
+    elif kind in (Kind.TIP, Kind.TIP_REASONS):
+        _record_tip(session, grid, field, value)
         return
     elif kind == Kind.SURE:
         _record_sure(session, grid, field, value)
@@ -397,24 +395,32 @@ def _record_questions(session: DecisionSession, grid: OptionGrid, field: Field, 
     forget(session, [suggested(pid).key, own_questions(pid).key])
 
 
-def _record_advice(session: DecisionSession, grid: OptionGrid, field: Field, value: PendingValue) -> None:
-    values = {f.kind: current_value(session, grid, f) for f in (ADVICE, ADVICE_BY, ADVICE_REASONS)}
+def _record_private(session: DecisionSession, parts: tuple[str, ...], private: bool) -> None:
+    pid, step_id = parts
+    _participant(session, pid)
+    if session.participant(pid).role != Role.YOUTH:
+        raise EntryError("only the young person's answers can be private")
+    spec = step_registry.find(step_id)
+    if spec is None or not spec.per_person:
+        raise EntryError(f"step {step_id!r} has no own answers to keep private")
+    answers = rules.participant_answers(session, pid)
+    others = [s for s in answers.private_steps if s != step_id]
+    answers.private_steps = [*others, step_id] if private else others
+
+
+def _record_tip(session: DecisionSession, grid: OptionGrid, field: Field, value: PendingValue) -> None:
+    if not session.peer_worker_guides:
+        raise EntryError("only a peer worker can give a tip")
+    values = {f.kind: current_value(session, grid, f) for f in (TIP, TIP_REASONS)}
     values[field.kind] = value
-    choice, by, reasons = values[Kind.ADVICE], values[Kind.ADVICE_BY], values[Kind.ADVICE_REASONS]
-    if by is not None and by not in (Role.CLINICIAN.value, Role.PEER_WORKER.value):
-        raise EntryError(f"advice cannot come from {by!r}")
-    reasons_text = cast(str, reasons or "")
-    if choice is None or len(reasons_text.strip()) > MAX_LONG_ENTRY:
-        _keep(session, field, value)  # recorded once the advice itself is chosen
+    choice, reasons = values[Kind.TIP], cast(str, values[Kind.TIP_REASONS] or "")
+    if choice is None or len(reasons.strip()) > MAX_LONG_ENTRY:
+        _keep(session, field, value)  # recorded once the tip itself is chosen
         return
-    rules.set_recommendation(
-        session,
-        grid,
-        option_id=None if choice == TO_DISCUSS else cast(str, choice),
-        reasons=reasons_text.strip(),
-        by_role=Role(by) if by else Role.CLINICIAN,
+    rules.set_peer_worker_tip(
+        session, grid, option_id=None if choice == TO_DISCUSS else cast(str, choice), reasons=reasons.strip()
     )
-    forget(session, [ADVICE.key, ADVICE_BY.key, ADVICE_REASONS.key])
+    forget(session, [TIP.key, TIP_REASONS.key])
 
 
 def _record_sure(session: DecisionSession, grid: OptionGrid, field: Field, value: PendingValue) -> None:

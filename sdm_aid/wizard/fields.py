@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sdm_aid.sessions.models import MAX_LONG_ENTRY, MAX_SHORT_ENTRY
+from sdm_aid.sessions.models import MAX_LONG_ENTRY, MAX_SHORT_ENTRY, AnswerPart
 from sdm_aid.sessions.sure import SureMoment
 
 TO_DISCUSS = "to_discuss"
-"""Advice value for 'to discuss in the session'. Has an '_', so it is never an option id."""
+"""Tip value for 'no one option: to talk about together'. Has an '_', so it is never an option id."""
 AGREE, DISAGREE, UNSURE = "agree", "disagree", "unsure"
 DECIDE_NOW, DECIDE_LATER = "decide", "defer"
 DEFAULT_FOLLOW_UP_MINUTES = 30
@@ -27,16 +27,15 @@ class Kind(StrEnum):
 
     IMPORTANCE = "importance"  # participant, consideration -> 0..4
     LEANING = "leaning"  # participant -> option id or NOT_SURE
-    PRIVATE = "private"  # participant (the young person) -> bool
+    PRIVATE = "private"  # participant (the young person), step -> bool
     CONFIDENCE = "confidence"  # participant, option -> 0..10
     BARRIERS = "barriers"  # participant, option -> [Barrier]
     HELPS = "helps"  # participant, option -> text
     CHECK = "check"  # participant, understanding item -> True/False
     SUGGESTED = "suggested"  # participant -> [question text from the grid]
     OWN = "own"  # participant -> text, one question per line
-    ADVICE = "advice"  # -> option id or TO_DISCUSS
-    ADVICE_BY = "by"  # -> Role
-    ADVICE_REASONS = "reasons"  # -> text
+    TIP = "tip"  # -> option id or TO_DISCUSS: the peer worker's own tip (never the advice)
+    TIP_REASONS = "tip-reasons"  # -> text
     SURE = "sure"  # moment, participant, SURE item -> True/False
     MODE = "mode"  # -> DECIDE_NOW or DECIDE_LATER            (pending until Next)
     OPTION = "option"  # -> option id                           (pending until Next)
@@ -88,9 +87,22 @@ ANSWER_KINDS = frozenset(
     }
 )
 
+PART_OF_KIND: dict[Kind, AnswerPart] = {
+    Kind.IMPORTANCE: AnswerPart.IMPORTANCE,
+    Kind.LEANING: AnswerPart.LEANING,
+    Kind.CONFIDENCE: AnswerPart.ABILITY,
+    Kind.BARRIERS: AnswerPart.ABILITY,
+    Kind.HELPS: AnswerPart.ABILITY,
+    Kind.CHECK: AnswerPart.UNDERSTANDING,
+    Kind.SUGGESTED: AnswerPart.QUESTIONS,
+    Kind.OWN: AnswerPart.QUESTIONS,
+    Kind.SURE: AnswerPart.SURE,
+}
+"""Fields that hold a part of one person's own answers (which may be private)."""
+
 TEXT_LIMITS: dict[Kind, int] = {
     Kind.HELPS: MAX_LONG_ENTRY,
-    Kind.ADVICE_REASONS: MAX_LONG_ENTRY,
+    Kind.TIP_REASONS: MAX_LONG_ENTRY,
     Kind.DEFER_DETAILS: MAX_LONG_ENTRY,
     Kind.STILL_NEEDED: MAX_LONG_ENTRY,
     Kind.WITH_WHOM: MAX_SHORT_ENTRY,
@@ -122,6 +134,33 @@ class Field:
     def limit(self) -> int | None:
         return TEXT_LIMITS.get(self.kind)
 
+    @property
+    def participant_id(self) -> str | None:
+        """The person whose own answer (or privacy choice) this field holds, if any."""
+        if self.kind == Kind.SURE:
+            return self.parts[1] if len(self.parts) > 1 else None
+        if self.kind in ANSWER_KINDS:
+            return self.parts[0] if self.parts else None
+        return None
+
+    @property
+    def part(self) -> AnswerPart | None:
+        """Which part of the person's answers the field holds (None: not an answer)."""
+        return PART_OF_KIND.get(self.kind)
+
+
+def path_owner(path: tuple[str | int, ...]) -> str | None:
+    """The participant a place in a stored session belongs to: their answers, their SURE
+    answers, or something they typed that is kept (pending). None for everything shared."""
+    if len(path) >= 2 and path[0] in ("answers", "sure"):
+        return str(path[1])
+    if len(path) >= 2 and path[0] == "pending":
+        try:
+            return Field.parse(str(path[1])).participant_id
+        except ValueError:
+            return None
+    return None
+
 
 # Constructors that say what the parts are.
 def importance(pid: str, consideration_id: str) -> Field:
@@ -132,8 +171,9 @@ def leaning(pid: str) -> Field:
     return Field(Kind.LEANING, (pid,))
 
 
-def private(pid: str) -> Field:
-    return Field(Kind.PRIVATE, (pid,))
+def private(pid: str, step_id: str) -> Field:
+    """'Keep my answers on this step private' (only the young person)."""
+    return Field(Kind.PRIVATE, (pid, step_id))
 
 
 def confidence(pid: str, option_id: str) -> Field:
@@ -172,9 +212,8 @@ def skip_reason(step_id: str) -> Field:
     return Field(Kind.SKIP_REASON, (step_id,))
 
 
-ADVICE = Field(Kind.ADVICE)
-ADVICE_BY = Field(Kind.ADVICE_BY)
-ADVICE_REASONS = Field(Kind.ADVICE_REASONS)
+TIP = Field(Kind.TIP)
+TIP_REASONS = Field(Kind.TIP_REASONS)
 MODE = Field(Kind.MODE)
 OPTION = Field(Kind.OPTION)
 DEFER_REASON = Field(Kind.DEFER_REASON)

@@ -36,6 +36,7 @@ from sdm_aid.wizard.fields import (
     MODE,
     OPTION,
     STILL_NEEDED,
+    UNSURE,
     Field,
     Kind,
     follow_up_field,
@@ -88,13 +89,21 @@ def _commit_outcome(session: DecisionSession, grid: OptionGrid, now: datetime) -
         votes = {pid: current_value(candidate, grid, vote(pid)) for pid in family}
         agree = [pid for pid, v in votes.items() if v == AGREE]
         disagree = [pid for pid, v in votes.items() if v == DISAGREE]
+        unsure = [pid for pid, v in votes.items() if v == UNSURE]
         current = candidate.outcome
         if not (
             isinstance(current, Decided)
-            and (current.option_id, current.agree, current.disagree) == (option_id, agree, disagree)
+            and (current.option_id, current.agree, current.disagree, current.unsure)
+            == (option_id, agree, disagree, unsure)
         ):
             rules.record_decision(
-                candidate, grid, option_id=cast(str, option_id), agree=agree, disagree=disagree, now=now
+                candidate,
+                grid,
+                option_id=cast(str, option_id),
+                agree=agree,
+                disagree=disagree,
+                unsure=unsure,
+                now=now,
             )
     else:
         reason = current_value(candidate, grid, DEFER_REASON)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sdm_aid.elements import SdmElement
-from sdm_aid.sessions.models import DecisionSession, Deferred, StepId
+from sdm_aid.sessions.models import AnswerPart, DecisionSession, Deferred, StepId
 from sdm_aid.wizard import completion
 
 if TYPE_CHECKING:
@@ -55,6 +55,18 @@ class StepSpec:
     """Whether 'Skip this step' (with a reason) is offered; the session rules have the last word."""
     records_on_next: bool = False
     """Next records the step's pending choices first (`step_actions.commit_step`)."""
+    own_answers: tuple[AnswerPart, ...] = ()
+    """The parts of each person's own answers this step asks for. A step with own answers is
+    answered one person at a time (on a shared screen: the tablet is handed over), and the
+    young person can keep its answers private."""
+
+    on_own_device: bool = True
+    """Shown to a participant on their own device (the decision and the follow-up are made
+    together, on the shared screen)."""
+
+    @property
+    def per_person(self) -> bool:
+        return bool(self.own_answers)
 
     @property
     def element(self) -> SdmElement:
@@ -63,22 +75,42 @@ class StepSpec:
 
 
 STEPS: tuple[StepSpec, ...] = (
-    StepSpec("explain_problem", (SdmElement.EXPLAIN_PROBLEM,), view="problem"),
+    StepSpec(
+        "explain_problem",
+        (SdmElement.EXPLAIN_PROBLEM,),
+        view="problem",
+        own_answers=(AnswerPart.SURE,),  # the SURE test before (optional)
+    ),
     StepSpec("present_options", (SdmElement.PRESENT_OPTIONS,), view="options"),
     StepSpec("pros_and_cons", (SdmElement.PROS_AND_CONS,), view="pros_cons"),
-    StepSpec("values", (SdmElement.VALUES,), view="values", completion=completion.values),
-    StepSpec("ability", (SdmElement.ABILITY,), view="ability", completion=completion.ability),
+    StepSpec(
+        "values",
+        (SdmElement.VALUES,),
+        view="values",
+        completion=completion.values,
+        own_answers=(AnswerPart.IMPORTANCE, AnswerPart.LEANING),
+    ),
+    StepSpec(
+        "ability",
+        (SdmElement.ABILITY,),
+        view="ability",
+        completion=completion.ability,
+        own_answers=(AnswerPart.ABILITY,),
+    ),
     StepSpec(
         "recommendation",
         (SdmElement.RECOMMENDATION,),
         view="recommendation",
-        completion=completion.recommendation,
+        # The advice itself follows in the conversation (the clinician records it); here each
+        # person writes down their questions for the clinician, which is optional.
+        own_answers=(AnswerPart.QUESTIONS,),
     ),
     StepSpec(
         "understanding",
         (SdmElement.UNDERSTANDING,),
         view="understanding",
         completion=completion.understanding,
+        own_answers=(AnswerPart.UNDERSTANDING,),
     ),
     StepSpec(
         "decide",
@@ -87,6 +119,7 @@ STEPS: tuple[StepSpec, ...] = (
         completion=completion.decide,
         may_skip=_never,  # a decision is made or put off, never skipped
         records_on_next=True,
+        on_own_device=False,
     ),
     StepSpec(
         "follow_up",
@@ -95,6 +128,7 @@ STEPS: tuple[StepSpec, ...] = (
         completion=completion.follow_up,
         may_skip=_unless_deferred,
         records_on_next=True,
+        on_own_device=False,
     ),
 )
 FIRST: StepId = STEPS[0].id
@@ -106,6 +140,11 @@ def step(step_id: StepId) -> StepSpec:
     """The step with this id; an id no step has any more (a stored session from a version
     with other steps) falls back to the first step, so the session still opens."""
     return _BY_ID.get(step_id, STEPS[0])
+
+
+def find(step_id: str) -> StepSpec | None:
+    """The step with this id, or None (unlike `step`, no fall-back)."""
+    return _BY_ID.get(step_id)
 
 
 def position(step_id: StepId) -> int:
@@ -133,11 +172,31 @@ def for_element(element: SdmElement) -> StepSpec:
     return next(spec for spec in STEPS if element in spec.elements)
 
 
+def own_device_steps() -> tuple[StepSpec, ...]:
+    """The steps a participant goes through on their own device, in order."""
+    return tuple(spec for spec in STEPS if spec.on_own_device)
+
+
+def per_person_steps() -> tuple[StepSpec, ...]:
+    """The steps on which each person gives their own answers, in order."""
+    return tuple(spec for spec in STEPS if spec.per_person)
+
+
+def step_of_part(part: AnswerPart) -> StepSpec:
+    """The step that asks for `part` of a person's answers."""
+    return next(spec for spec in STEPS if part in spec.own_answers)
+
+
 def check_registry() -> None:
-    """Every element is served by exactly one step, and ids are unique. Raises ValueError."""
+    """Every element is served by exactly one step, every part of a person's answers is asked
+    on exactly one step (notes excepted: they belong to no step), and ids are unique.
+    Raises ValueError."""
     served = [element for spec in STEPS for element in spec.elements]
     if sorted(served) != sorted(SdmElement):
         raise ValueError("every SDM element must be served by exactly one step")
+    asked = [part for spec in STEPS for part in spec.own_answers]
+    if sorted(asked) != sorted(set(AnswerPart) - {AnswerPart.NOTES}):
+        raise ValueError("every part of a person's answers must be asked on exactly one step")
     if len(_BY_ID) != len(STEPS):
         raise ValueError("step ids must be unique")
 

@@ -15,6 +15,7 @@ from typing import Any
 from sdm_aid.wizard.completion import Missing
 from sdm_aid.wizard.inputs import InputIssue
 from sdm_aid.wizard.step_actions import StepRefusal
+from sdm_aid.wizard.turns import Progress
 
 DOMAIN = "wizard"
 
@@ -38,10 +39,8 @@ MISSING_TEXT: Mapping[Missing, str] = {
     Missing.IMPORTANCE: "{name}: please rate every point.",
     Missing.LEANING: "{name}: please choose an option, or 'not sure yet'.",
     Missing.CONFIDENCE: "{option}: please say how sure you are that you can do this.",
-    Missing.RECOMMENDATION: "Please fill in the advice, or choose 'To discuss in the session'.",
     Missing.UNDERSTANDING: "{name}: please answer every statement.",
     Missing.OUTCOME: "Please choose an option, or choose to decide later.",
-    Missing.SURE: "{name}: please answer the four short questions.",
     Missing.FOLLOW_UP: "Please plan the next appointment first.",
 }
 
@@ -51,8 +50,15 @@ REFUSAL_TEXT: Mapping[StepRefusal, str] = {
     StepRefusal.MOMENT: "Please choose a day, month, year, hour and minutes.",
 }
 
+PROGRESS_TEXT: Mapping[Progress, str] = {
+    Progress.DONE: "done",
+    Progress.PARTLY: "partly done",
+    Progress.NOT_YET: "not yet",
+}
+
 TABLES: tuple[tuple[type[Enum], Mapping[Any, str]], ...] = (
     (InputIssue, ISSUE_TEXT),
     (Missing, MISSING_TEXT),
     (StepRefusal, REFUSAL_TEXT),
+    (Progress, PROGRESS_TEXT),
 )

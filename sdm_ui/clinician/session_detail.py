@@ -51,6 +51,8 @@ OPENED = "clin.opened"
 RESULT = "clin.result"
 CONFIRM_ERASE = "clin.confirm_erase"
 CHANGED = "clin.changed_elsewhere"
+NO_SINGLE_OPTION = "_none"
+"""The advice 'no single option: to be discussed together' (never an option id: '_')."""
 
 
 def _action_text(ct, action: str) -> str:
@@ -165,6 +167,7 @@ def _decide(ctx: ClinicianContext, grid: OptionGrid) -> None:
     option_id = st.session_state.get("clin.decide.option")
     agree = list(st.session_state.get("clin.decide.agree") or [])
     disagree = list(st.session_state.get("clin.decide.disagree") or [])
+    unsure = list(st.session_state.get("clin.decide.unsure") or [])
     if not option_id:
         _result("error", ctx.ct("Please choose an option."))
         return
@@ -178,10 +181,11 @@ def _decide(ctx: ClinicianContext, grid: OptionGrid) -> None:
             option_id=option_id,
             agree=agree,
             disagree=disagree,
+            unsure=unsure,
             now=clock.now(),
         ),
         ctx.ct("The new decision is saved. The earlier one is kept in the history."),
-        ("clin.decide.option", "clin.decide.agree", "clin.decide.disagree"),
+        ("clin.decide.option", "clin.decide.agree", "clin.decide.disagree", "clin.decide.unsure"),
     )
 
 
@@ -234,6 +238,39 @@ def _plan(ctx: ClinicianContext) -> None:
             "clin.plan.mode",
             "clin.plan.purpose",
         ),
+    )
+
+
+def _record_advice(ctx: ClinicianContext, grid: OptionGrid) -> None:
+    choice = st.session_state.get("clin.advice.option")
+    if choice is None:
+        _result("error", ctx.ct("Please choose an option, or 'no single option'."))
+        return
+    reasons = st.session_state.get("clin.advice.reasons") or ""
+    _save(
+        ctx,
+        lambda seen, by: clinician.record_recommendation(
+            services.session_service(),
+            seen,
+            grid,
+            by=by,
+            option_id=None if choice == NO_SINGLE_OPTION else choice,
+            reasons=reasons,
+            now=clock.now(),
+        ),
+        ctx.ct("The advice is saved. The family sees it in the session and the summary."),
+        ("clin.advice.option", "clin.advice.reasons"),
+    )
+
+
+def _conversation_done(ctx: ClinicianContext) -> None:
+    _save(
+        ctx,
+        lambda seen, by: clinician.mark_conversation_done(
+            services.session_service(), seen, by=by, now=clock.now()
+        ),
+        ctx.ct("Saved. The family now gets the four questions for after the conversation."),
+        (),
     )
 
 
@@ -372,6 +409,80 @@ def _follow_up_part(ctx: ClinicianContext, session: DecisionSession) -> None:
         )
 
 
+def _conversation_part(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid) -> None:
+    """After the conversation: mark it held (the family then gets the 'after' questions),
+    record the advice and why, and see each person's SURE test before and after."""
+    ct = ctx.ct
+    lt = labels.translator(ctx.language)
+    html_text(ct("The conversation"), tag="h2", css_class="sdm-h")
+    if session.conversation_done_at is None:
+        st.caption(
+            ct("When you have talked with the family, mark it here: they then get four short questions.")
+        )
+        st.button(
+            ct("The conversation has taken place"),
+            type="primary",
+            key="clin.conversation.done",
+            on_click=_conversation_done,
+            args=(ctx,),
+            icon=":material/task_alt:",
+        )
+    else:
+        st.success(
+            ct(
+                "The conversation took place on {moment}.",
+                moment=listing.moment_text(session.conversation_done_at, ctx.language),
+            ),
+            icon=":material/task_alt:",
+        )
+    html_text(ct("Your advice"), tag="h2", css_class="sdm-h")
+    advice = session.recommendation
+    options = {o.id: o.label.get(ctx.language) for o in grid.options} | {
+        NO_SINGLE_OPTION: ct("No single option: to be discussed together")
+    }
+    if advice is not None:
+        chosen = options.get(advice.option_id or NO_SINGLE_OPTION, "–")
+        html_text(ct("Recorded: {option}", option=chosen), css_class="sdm-cell")
+        if advice.reasons:
+            html_text(advice.reasons, css_class="sdm-cell")
+    tip = session.peer_worker_tip
+    if tip is not None:
+        chosen = options.get(tip.option_id or NO_SINGLE_OPTION, "–")
+        st.caption(ct("Tip from the peer worker (not your advice): {option}", option=chosen))
+    with st.form("clin.advice", clear_on_submit=False):
+        st.radio(
+            ct("What do you advise?"),
+            list(options),
+            format_func=options.__getitem__,
+            index=None,
+            key="clin.advice.option",
+        )
+        st.text_area(
+            ct("Why (in plain words, for the family)"), max_chars=MAX_LONG_ENTRY, key="clin.advice.reasons"
+        )
+        st.form_submit_button(
+            ct("Save the advice"),
+            type="primary",
+            on_click=_record_advice,
+            args=(ctx, grid),
+            key="clin.advice.submit",
+        )
+    html_text(ct("How sure each person feels (SURE test)"), tag="h2", css_class="sdm-h")
+    rows = []
+    for person in session.family:
+        result = session.sure.get(person.id)
+        before = result.before.score if result and result.before else None
+        after = result.after.score if result and result.after else None
+        rows.append(
+            {
+                ct("Who"): person.label,
+                labels.sure_moment_label("before", lt): "–" if before is None else f"{before}/4",
+                labels.sure_moment_label("after", lt): "–" if after is None else f"{after}/4",
+            }
+        )
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="clin.sure")
+
+
 def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid) -> None:
     ct = ctx.ct
     lt = labels.translator(ctx.language)
@@ -395,6 +506,7 @@ def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: Option
         )
         st.multiselect(ct("Who agrees"), people, format_func=name, key="clin.decide.agree")
         st.multiselect(ct("Who does not agree"), people, format_func=name, key="clin.decide.disagree")
+        st.multiselect(ct("Who is not sure"), people, format_func=name, key="clin.decide.unsure")
         st.form_submit_button(
             ct("Save the new decision"),
             type="primary",
@@ -583,11 +695,19 @@ def render(ctx: ClinicianContext) -> None:
         return
     grid = loaded.grid
     _downloads(ctx, session, grid)
-    summary_tab, follow_up_tab, log_tab, erase_tab = st.tabs(
-        [ct("Summary"), ct("Follow-up and decision"), ct("Access log"), ct("Erase")]
+    summary_tab, conversation_tab, follow_up_tab, log_tab, erase_tab = st.tabs(
+        [
+            ct("Summary"),
+            ct("Conversation and advice"),
+            ct("Follow-up and decision"),
+            ct("Access log"),
+            ct("Erase"),
+        ]
     )
     with summary_tab:
         show_summary(build_summary(session, grid, copy="clinician", generated_at=clock.now()))
+    with conversation_tab:
+        _conversation_part(ctx, session, grid)
     with follow_up_tab:
         _follow_up_part(ctx, session)
         _decision_part(ctx, session, grid)

@@ -19,7 +19,9 @@ from types import ModuleType
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.elements import SdmElement
 from sdm_aid.i18n import Language, Translator
+from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.wizard import privacy
 from sdm_aid.wizard.step_registry import StepSpec
 from sdm_ui import state
 from sdm_ui.frame import PageContext
@@ -29,11 +31,40 @@ from sdm_ui.frame import PageContext
 class StepView:
     ctx: PageContext
     session: DecisionSession
-    """The draft, as loaded at the start of this run."""
+    """The draft as loaded at the start of this run, as `viewer` may see it: nothing is drawn
+    from anything else (`sdm_aid.wizard.privacy.redacted`)."""
     grid: OptionGrid
     step: StepSpec
     lt: Translator
     """Translator for the shared session labels (roles, barriers, ...)."""
+    viewer: privacy.Viewer = privacy.EVERYBODY
+    own_device: bool = False
+    """A participant's own device (else a shared screen)."""
+
+    @classmethod
+    def of(
+        cls,
+        ctx: PageContext,
+        session: DecisionSession,
+        grid: OptionGrid,
+        step: StepSpec,
+        viewer: privacy.Viewer,
+        *,
+        own_device: bool = False,
+    ) -> StepView:
+        return cls(
+            ctx=ctx,
+            session=privacy.redacted(session, viewer),
+            grid=grid,
+            step=step,
+            lt=labels.translator(ctx.language),
+            viewer=viewer,
+            own_device=own_device,
+        )
+
+    @property
+    def shared_screen(self) -> bool:
+        return not self.own_device
 
     @property
     def t(self) -> Translator:

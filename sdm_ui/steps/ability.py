@@ -10,21 +10,24 @@ from sdm_aid.wizard import fields, steps
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
 from sdm_ui.text import html_text, plain
-from sdm_ui.turns import next_person_button, whose_turn
 
 CONFIDENCE = list(range(11))
 
 
-def render(view: StepView) -> None:
-    option_ids = steps.leaned_options(view.session, view.grid)
-    if not option_ids:
+def has_questions(view: StepView) -> bool:
+    """Only options someone leans to are asked about (as far as this viewer may see)."""
+    return bool(steps.leaned_options(view.session, view.grid))
+
+
+def intro(view: StepView) -> None:
+    if not has_questions(view):
         st.info(view.t("Nobody leans to an option yet. You can talk about this later, or go back to step 4."))
-        return
-    person = whose_turn(view)
-    for option_id in option_ids:
+
+
+def own_answers(view: StepView, person: Participant) -> None:
+    for option_id in steps.leaned_options(view.session, view.grid):
         with st.container(border=True):
             _ability_for(view, person, option_id)
-    next_person_button(view, person)
 
 
 def _ability_for(view: StepView, person: Participant, option_id: str) -> None:

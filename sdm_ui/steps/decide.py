@@ -1,4 +1,5 @@
-"""Step 8: choose an option and who agrees, or put the choice off; then the SURE test.
+"""Step 8: choose an option and who agrees (or is not sure), or put the choice off. The four
+'after' questions come once the conversation with the clinician has taken place.
 
 The choice is recorded by Next (`sdm_aid.wizard.step_actions.commit_step`), so trying out
 options on screen leaves no trace in the record; until then it is kept as chosen.
@@ -14,8 +15,7 @@ from sdm_aid.wizard import fields
 from sdm_aid.wizard.entries import current_value
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
-from sdm_ui.sure_view import sure_questions
-from sdm_ui.text import html_text, md_escape
+from sdm_ui.text import md_escape
 
 
 def render(view: StepView) -> None:
@@ -34,13 +34,6 @@ def render(view: StepView) -> None:
         _decide(view)
     elif mode == fields.DECIDE_LATER:
         _defer(view)
-
-    st.divider()
-    html_text(t("Four short questions for each of you"), tag="p", css_class="sdm-h")
-    people = view.session.family
-    for tab, person in zip(st.tabs([md_escape(p.label) for p in people]), people, strict=True):
-        with tab:
-            sure_questions(view, person, "after")
 
 
 def _decide(view: StepView) -> None:

@@ -1,69 +1,75 @@
-"""Step 6: the professional's view, and the questions each person wants to ask."""
+"""Step 6: the professional's advice follows in the conversation; here each person writes
+down their questions for the clinician. A peer worker may add their own tip, labelled as such.
+Once the clinician has recorded the advice (on the clinician page), it shows here."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from sdm_aid.sessions import labels
-from sdm_aid.sessions.models import Role
+from sdm_aid.sessions.models import Participant
 from sdm_aid.wizard import fields
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
-from sdm_ui.text import html_text, md_escape
+from sdm_ui.text import html_text, md_escape, plain
 
 
-def render(view: StepView) -> None:
-    _recommendation(view)
-    st.divider()
-    _questions(view)
+def intro(view: StepView) -> None:
+    advice = view.session.recommendation
+    if advice is None:
+        st.info(
+            view.t(
+                "The professional gives their advice in the conversation. Here you write down what you "
+                "want to ask."
+            ),
+            icon=":material/forum:",
+        )
+    else:
+        option = (
+            view.option_label(advice.option_id)
+            if advice.option_id
+            else view.t("No single option: to talk about together")
+        )
+        with st.container(border=True):
+            html_text(
+                view.t("Advice of the professional: {option}", option=option), tag="p", css_class="sdm-h"
+            )
+            if advice.reasons:
+                plain(advice.reasons)
+    if view.session.peer_worker_guides and view.viewer.person is None:
+        _peer_worker_tip(view)
 
 
-def _recommendation(view: StepView) -> None:
-    html_text(view.t("What does the professional advise?"), tag="p", css_class="sdm-h")
-    bind(
-        view,
-        fields.ADVICE,
-        st.radio,
-        view.t("Advice"),
-        options=[fields.TO_DISCUSS, *(o.id for o in view.grid.options)],
-        format_func=lambda c: (
-            view.t("To discuss in the session") if c == fields.TO_DISCUSS else md_escape(view.option_label(c))
-        ),
-    )
-    roles = [Role.PEER_WORKER, Role.CLINICIAN] if view.session.peer_worker_guides else [Role.CLINICIAN]
-    key = view.key(fields.ADVICE_BY.key)
-    if key not in st.session_state and view.session.recommendation is None:
-        st.session_state[key] = roles[-1].value  # the professional, unless someone says otherwise
-    bind(
-        view,
-        fields.ADVICE_BY,
-        st.radio,
-        view.t("Who gives this advice?"),
-        options=[r.value for r in roles],
-        format_func=lambda r: labels.role_label(Role(r), view.lt),
-        horizontal=True,
-    )
-    bind(view, fields.ADVICE_REASONS, st.text_area, view.t("Why? (the reasons, in a few words)"), height=90)
+def _peer_worker_tip(view: StepView) -> None:
+    with st.expander(view.t("Tip from the peer worker (not the professional's advice)")):
+        bind(
+            view,
+            fields.TIP,
+            st.radio,
+            view.t("Which option would you, as peer worker, look at first?"),
+            options=[fields.TO_DISCUSS, *(o.id for o in view.grid.options)],
+            format_func=lambda c: (
+                view.t("No single option: to talk about together")
+                if c == fields.TO_DISCUSS
+                else md_escape(view.option_label(c))
+            ),
+        )
+        bind(view, fields.TIP_REASONS, st.text_area, view.t("Why? (in a few words)"), height=80)
 
 
-def _questions(view: StepView) -> None:
-    html_text(view.t("Your questions for the professional"), tag="p", css_class="sdm-h")
+def own_answers(view: StepView, person: Participant) -> None:
     suggestions = [q.text.get(view.language) for q in view.grid.clinician_questions]
-    people = view.session.family
-    for tab, person in zip(st.tabs([md_escape(p.label) for p in people]), people, strict=True):
-        with tab:
-            bind(
-                view,
-                fields.suggested(person.id),
-                st.multiselect,
-                view.t("Questions others often ask"),
-                options=suggestions,
-                placeholder=view.t("Choose questions"),
-            )
-            bind(
-                view,
-                fields.own_questions(person.id),
-                st.text_area,
-                view.t("Your own questions (one per line)"),
-                height=90,
-            )
+    bind(
+        view,
+        fields.suggested(person.id),
+        st.multiselect,
+        view.t("Questions others often ask"),
+        options=suggestions,
+        placeholder=view.t("Choose questions"),
+    )
+    bind(
+        view,
+        fields.own_questions(person.id),
+        st.text_area,
+        view.t("Your own questions (one per line)"),
+        height=90,
+    )

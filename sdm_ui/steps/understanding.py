@@ -1,21 +1,21 @@
-"""Step 7: check what is clear, with kind feedback right away and a way back to step 3."""
+"""Step 7: check what is clear, with kind feedback right away and a way back to step 3. Each
+person sees only their own feedback."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from sdm_aid.elements import SdmElement
+from sdm_aid.sessions.models import Participant
 from sdm_aid.wizard import fields, step_registry
 from sdm_aid.wizard.entries import current_value
 from sdm_ui import wizard_actions
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
 from sdm_ui.text import md_escape
-from sdm_ui.turns import next_person_button, whose_turn
 
 
-def render(view: StepView) -> None:
-    person = whose_turn(view)
+def own_answers(view: StepView, person: Participant) -> None:
     st.caption(view.t("True or not true? It is not a test: it shows what may need more explaining."))
     any_wrong = False
     right, not_quite = view.t("Yes, that is right."), view.t("Not quite, and that is fine.")
@@ -39,7 +39,7 @@ def render(view: StepView) -> None:
         else:
             any_wrong = True
             st.info(f"{not_quite} {explanation}", icon=":material/lightbulb:")
-    if any_wrong:
+    if any_wrong and view.shared_screen:
         st.button(
             view.t("Look at the pros and cons again (step 3)"),
             key=view.key("back-to-3"),
@@ -47,4 +47,3 @@ def render(view: StepView) -> None:
             args=(view.session.current_step, step_registry.for_element(SdmElement.PROS_AND_CONS).id),
             icon=":material/undo:",
         )
-    next_person_button(view, person)

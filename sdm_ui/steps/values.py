@@ -1,4 +1,4 @@
-"""Step 4: what matters, each person in turn; then where young person and parents agree."""
+"""Step 4: what matters, each person in turn; then where you agree and where you differ."""
 
 from __future__ import annotations
 
@@ -7,33 +7,21 @@ from html import escape
 import streamlit as st
 
 from sdm_aid.sessions import agreement, labels
-from sdm_aid.sessions.models import NOT_SURE, Participant, Role
-from sdm_aid.wizard import fields
+from sdm_aid.sessions.models import NOT_SURE, Participant
+from sdm_aid.wizard import fields, privacy
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
 from sdm_ui.text import html_text, md_escape
-from sdm_ui.turns import next_person_button, whose_turn
 
 RATINGS = [0, 1, 2, 3, 4]
 TABLE_CSS = (
     "<style>.sdm-table{border-collapse:collapse;width:100%}"
     ".sdm-table th,.sdm-table td{border-bottom:1px solid #cfd8dc;padding:.45rem .5rem;text-align:left}"
-    ".sdm-differ{background:#fff4e5}</style>"
+    ".sdm-differ{background:#fff4e5}.sdm-private{font-style:italic;color:#455a64}</style>"
 )
 
 
-def render(view: StepView) -> None:
-    person = whose_turn(view)
-    _own_answers(view, person)
-    next_person_button(view, person)
-    if all(
-        view.session.answers.get(p.id) and view.session.answers[p.id].leaning for p in view.session.family
-    ):
-        st.divider()
-        _comparison(view)
-
-
-def _own_answers(view: StepView, person: Participant) -> None:
+def own_answers(view: StepView, person: Participant) -> None:
     st.caption(view.t("How important is this to you? 0 = not important, 4 = very important."))
     for consideration in view.grid.considerations:
         bind(
@@ -55,53 +43,55 @@ def _own_answers(view: StepView, person: Participant) -> None:
             labels.not_sure_label(view.lt) if oid == NOT_SURE else view.option_label(oid)
         ),
     )
-    if person.role == Role.YOUTH:
-        bind(
-            view,
-            fields.private(person.id),
-            st.checkbox,
-            view.t("Keep my answers private: leave them out of the copy for home"),
-        )
 
 
-def _comparison(view: StepView) -> None:
-    html_text(view.t("Where you agree and where you differ"), tag="p", css_class="sdm-h")
-    comparison = agreement.compare_values(view.session, view.grid, hide_private=True)
-    people = {p.id: p.label for p in view.session.participants}
-    if comparison.youth_hidden:
-        st.caption(md_escape(labels.youth_private_label(view.lt)))
-    if not comparison.parent_ids:
-        st.caption(view.t("Only the young person answered, so there is nothing to compare."))
+def together(view: StepView) -> None:
+    """Every pair compared alike (young person and parent, parent and parent); a private
+    answer shows as 'private', never as 'not answered'."""
+    session = view.session
+    comparison = agreement.compare_values(
+        session, view.grid, hidden=privacy.hidden_parts(session, view.viewer)
+    )
+    answered = [pid for pid, leaning in comparison.leanings.items() if leaning or pid in comparison.private]
+    if len(answered) < 2:
         return
-    columns = [comparison.youth_id, *comparison.parent_ids]
-    head = "".join(f"<th>{escape(people[pid])}</th>" for pid in columns)
+    st.divider()
+    html_text(view.t("Where you agree and where you differ"), tag="p", css_class="sdm-h")
+    names = {p.id: p.label for p in session.participants}
+    private = escape(labels.private_label(view.lt))
+    head = "".join(f"<th scope='col'>{escape(names[pid])}</th>" for pid in comparison.member_ids)
     rows = []
     for item in comparison.considerations:
         text = view.grid.considerations[[c.id for c in view.grid.considerations].index(item.consideration_id)]
-        ratings = [item.youth, *item.parents.values()]
-        cells = "".join(f"<td>{'–' if r is None else r}</td>" for r in ratings)
-        verdict = labels.consideration_agreement_label(item, view.lt) if item.complete else ""
+        cells = "".join(
+            f"<td class='sdm-private'>{private}</td>"
+            if pid in item.private
+            else f"<td>{'–' if rating is None else rating}</td>"
+            for pid, rating in item.ratings.items()
+        )
+        rated = sum(r is not None for r in item.ratings.values()) >= 2
+        verdict = labels.consideration_agreement_label(item, names, view.lt) if rated else ""
         style = ' class="sdm-differ"' if item.differs else ""
         rows.append(
             f"<tr{style}><th scope='row'>{escape(text.text.get(view.language))}</th>{cells}"
             f"<td>{escape(verdict)}</td></tr>"
         )
-    option_labels = _option_labels(view)
+    option_labels = {o.id: o.label.get(view.language) for o in view.grid.options}
     leanings = "".join(
-        f"<td>{escape(labels.leaning_label(comparison.leanings.get(pid), option_labels, view.lt))}</td>"
-        for pid in columns
+        f"<td class='sdm-private'>{private}</td>"
+        if pid in comparison.private
+        else f"<td>{escape(labels.leaning_label(comparison.leanings.get(pid), option_labels, view.lt))}</td>"
+        for pid in comparison.member_ids
     )
-    leans_to = view.t("Leans to")
-    rows.append(f"<tr><th scope='row'>{escape(leans_to)}</th>{leanings}<td></td></tr>")
-    what_matters = view.t("What matters")
+    apart = labels.leanings_apart_label(comparison, names, view.lt)
+    style = ' class="sdm-differ"' if apart else ""
+    rows.append(
+        f"<tr{style}><th scope='row'>{escape(view.t('Leans to'))}</th>{leanings}<td>{escape(apart)}</td></tr>"
+    )
+    what, differ = escape(view.t("What matters")), escape(view.t("Where you differ"))
     st.html(
-        f"{TABLE_CSS}<table class='sdm-table'><thead><tr><th>{escape(what_matters)}</th>{head}"
-        f"<th></th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{TABLE_CSS}<table class='sdm-table'><thead><tr><th scope='col'>{what}</th>"
+        f"{head}<th scope='col'>{differ}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     st.caption(md_escape(labels.leaning_agreement_label(comparison.leaning_agreement, view.lt)))
-    if comparison.parents_split:
-        st.caption(md_escape(labels.parents_split_label(view.lt)))
-
-
-def _option_labels(view: StepView) -> dict[str, str]:
-    return {o.id: o.label.get(view.language) for o in view.grid.options}
+    st.caption(view.t("Orange rows: two of you see this differently (2 points or more apart)."))

@@ -16,6 +16,7 @@ def test_an_answer_is_stored_as_soon_as_it_is_given(app_env) -> None:
     at = w.begin(w.new_app())
     for _ in range(3):
         w.next_step(at)
+    w.take_turn(at, "youth")
     before = w.stored_session(at).version
     w.by_key(at.radio, ".importance.youth.quick").set_value(3)
     w.no_exception(at.run())
@@ -28,8 +29,9 @@ def test_text_typed_just_before_the_hand_over_is_stored_for_the_right_person(app
     at = to_step_5(w.begin(w.new_app()))
     w.set_turn(at, 0)
     w.by_key(at.text_area, ".helps.youth.pills").input("Met de fiets")
-    w.click(at, ".next-person.youth")  # in the same run as the text: as a quick tap would
-    assert "Nu ben jij aan de beurt, Ouder 1" in w.texts(at)
+    w.click(at, ".done.youth")  # in the same run as the text: as a quick tap would
+    assert "Geef de tablet aan Ouder 1" in w.texts(at)
+    assert not [a for a in at.text_area if a.key and ".youth." in a.key]  # Sam's answers are hidden
     assert w.stored_session(at).answers["youth"].ability["pills"].what_would_help == "Met de fiets"
 
 
@@ -72,6 +74,7 @@ def test_finish_and_clear_asks_first_when_answers_are_not_saved(
     at = w.begin(w.new_app())
     for _ in range(3):
         w.next_step(at)
+    w.take_turn(at, "youth")
     session_id = at.session_state["sdm.draft"].id
     real_save = SessionService.save
 

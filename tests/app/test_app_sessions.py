@@ -73,24 +73,41 @@ def test_browser_locale_sets_the_first_language(app_env) -> None:
 
 
 def _two_screens_in_conflict():
+    """Sam's four answers given on two screens at once, differently: a real conflict."""
     first = w.begin(w.new_app())
     code = first.session_state["sdm.code"]
     second = resume(code)
-    w.next_step(first)  # first saves version 2
+    w.take_turn(second, "youth")  # Sam's questions are open on the second screen (version 1)
+    w.fill_sure(first, 1, moment="before", value=True)  # first saves Sam's answers (version 2)
+    w.next_step(first)  # and moves on (version 3)
     assert w.step(first) == 2
-    w.fill_sure(second, 1, moment="before")  # second answers on version 1: refused, kept on screen
+    w.fill_sure(second, 1, moment="before", value=False)  # Sam's answers again, on version 1
     return first, second
+
+
+def _sure_before(session) -> bool | None:
+    result = session.sure.get("youth")
+    return None if result is None or result.before is None else result.before.sure_of_best_choice
+
+
+def test_two_screens_changing_different_things_are_both_saved(app_env) -> None:
+    first = w.begin(w.new_app())
+    second = resume(first.session_state["sdm.code"])
+    w.take_turn(second, "youth")
+    w.next_step(first)  # the tablet moves on (version 2)
+    w.fill_sure(second, 1, moment="before")  # the other screen answers Sam's questions on version 1
+    assert "Niet opgeslagen" not in w.texts(second)  # made on top of version 2: nothing to choose
+    stored = w.stored_session(second)
+    assert stored.current_step == "present_options" and _sure_before(stored) is True
 
 
 def test_the_same_session_open_twice_never_overwrites(app_env) -> None:
     _first, second = _two_screens_in_conflict()
-    w.next_step(second)
     shown = w.texts(second)
     assert "Niet opgeslagen" in shown and "niets overschreven" in shown
-    assert w.step(second) == 1
-    assert "youth" in second.session_state["sdm.draft"].sure  # the answers stay on this screen
+    assert _sure_before(second.session_state["sdm.draft"]) is False  # the answers stay on this screen
     stored = w.stored_session(second)
-    assert stored.version == 2 and "youth" not in stored.sure  # and nothing was overwritten
+    assert _sure_before(stored) is True  # and nothing was overwritten
     labels = [r.label.replace("\\", "") for r in second.radio]
     assert any("Vier korte vragen" in label for label in labels)  # each difference, both versions
 
@@ -101,7 +118,7 @@ def test_a_conflict_can_keep_the_answers_on_this_screen(app_env) -> None:
     w.no_exception(second.run())
     assert "Niet opgeslagen" not in w.texts(second)
     stored = w.stored_session(second)
-    assert stored.version == 3 and "youth" in stored.sure and stored.current_step == "explain_problem"
+    assert _sure_before(stored) is False and stored.current_step == "explain_problem"
 
 
 def test_a_conflict_can_take_the_other_version(app_env) -> None:
@@ -109,7 +126,7 @@ def test_a_conflict_can_take_the_other_version(app_env) -> None:
     second.button(key="sdm.conflict.theirs").click()
     w.no_exception(second.run())
     assert w.step(second) == 2
-    assert "youth" not in second.session_state["sdm.draft"].sure  # the saved version, not this one
+    assert _sure_before(second.session_state["sdm.draft"]) is True  # the saved version, not this one
 
 
 def test_a_conflict_can_be_resolved_per_difference(app_env) -> None:
@@ -122,7 +139,7 @@ def test_a_conflict_can_be_resolved_per_difference(app_env) -> None:
     second.button(key="sdm.conflict.save").click()
     w.no_exception(second.run())
     stored = w.stored_session(second)
-    assert stored.version == 3 and "youth" in stored.sure and stored.current_step == "present_options"
+    assert _sure_before(stored) is False and stored.current_step == "present_options"
 
 
 def test_a_database_outage_keeps_the_typed_answers(app_env, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,12 +170,12 @@ def test_typed_text_is_never_markdown(app_env) -> None:
     at = w.begin(w.new_app(), youth="![x](http://x/y.png)")
     for _ in range(3):
         w.next_step(at)
+    take = w.by_key(at.button, ".take.youth").label.replace("\u200b", "")
+    assert "![" not in take and "](" not in take  # 'I am ...': escaped, never an image or a link
+    assert r"\!\[x\]\(http\:\/\/x\/y\.png\)" in take
     w.set_turn(at, 0)
     heading = [h for h in at.get("html") if "aan de beurt" in str(h.proto.body)]
     assert heading and "![x](http://x/y.png)" in str(heading[0].proto.body)
-    turn_options = [o.replace("\u200b", "") for o in w.by_key(at.radio, ".turn").options]
-    assert all("![" not in option and "](" not in option for option in turn_options)
-    assert r"\!\[x\]\(http\:\/\/x\/y\.png\)" in turn_options
 
 
 def test_app_state_pickles(app_env) -> None:
@@ -168,6 +185,7 @@ def test_app_state_pickles(app_env) -> None:
         assert key in at.session_state
         pickle.dumps(at.session_state[key])
     # Widget values too (Enums, ints, strings, lists; never objects with behaviour).
+    w.take_turn(at, "youth")
     pickle.dumps(w.by_key(at.multiselect, ".barriers.youth.pills").value)
 
 

@@ -27,7 +27,7 @@ def family_session():
     now = datetime.now(UTC)
     session = new_session(parents=1)
     session.answers = {
-        "youth": ParticipantAnswers(notes=SECRET, private=True),
+        "youth": ParticipantAnswers(notes=SECRET, private_steps=["values"]),
         "parent-1": ParticipantAnswers(notes=HOSTILE),
     }
     rules.defer_decision(

@@ -70,12 +70,44 @@ def back(at: AppTest) -> AppTest:
     return click(at, ".back")
 
 
-def set_turn(at: AppTest, index: int) -> AppTest:
-    turn = [r for r in at.radio if r.key and r.key.endswith(".turn")]
-    if turn:
-        turn[0].set_value(index)
+def _buttons(at: AppTest, suffix: str) -> list[Any]:
+    return [b for b in at.button if b.key and b.key.endswith(suffix)]
+
+
+def take_turn(at: AppTest, pid: str) -> AppTest:
+    """Hand the tablet to `pid` the way a family does: through the turns before them ('I am
+    ...', 'Done. Give the tablet to ...'), or 'Change an answer' after everyone's turn."""
+    for _ in range(12):
+        if _buttons(at, f".take.{pid}"):
+            return click(at, f".take.{pid}")
+        if _buttons(at, f".done.{pid}"):
+            return at  # it is their turn already
+        for suffix in (".begin", f".again.{pid}"):
+            if _buttons(at, suffix):
+                click(at, suffix)
+                break
+        else:
+            someone = [b for b in at.button if b.key and (".done." in b.key or ".take." in b.key)]
+            if not someone:
+                return at  # nobody to hand over to: the one person here has the tablet
+            someone[0].click()
+            no_exception(at.run())
+    raise AssertionError(f"could not hand the tablet to {pid}")
+
+
+def finish_turn(at: AppTest) -> AppTest:
+    """'Done. Give the tablet to ...' (or 'Done') for whoever has the tablet."""
+    done = [b for b in at.button if b.key and ".done." in b.key]
+    if done:
+        done[0].click()
         no_exception(at.run())
     return at
+
+
+def set_turn(at: AppTest, index: int) -> AppTest:
+    """The family member at `index` (young person first) takes the tablet."""
+    family = [p for p in at.session_state["sdm.draft"].family]
+    return take_turn(at, family[index].id)
 
 
 def fill_values(at: AppTest, answers: dict[int, tuple[dict[str, int], str]]) -> AppTest:
@@ -106,13 +138,16 @@ def fill_understanding(at: AppTest, people: int, answer: bool = False) -> AppTes
     return at
 
 
-def fill_sure(at: AppTest, people: int, moment: str = "after") -> AppTest:
+def fill_sure(at: AppTest, people: int, moment: str = "after", *, value: bool = True) -> AppTest:
+    """Every person (one at a time) answers the four SURE questions (all yes, or all no)."""
     draft = at.session_state["sdm.draft"]
-    for person in draft.participants[:people]:
+    for person in draft.family[:people]:
+        take_turn(at, person.id)
         for radio in at.radio:
             if radio.key and f".sure.{moment}.{person.id}." in radio.key:
-                radio.set_value(True)
-    return no_exception(at.run())
+                radio.set_value(value)
+        no_exception(at.run())
+    return finish_turn(at)
 
 
 def plan_follow_up(at: AppTest, *, year: int, month: int = 3, day: int = 30, hour: int = 14) -> AppTest:

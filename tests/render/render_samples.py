@@ -35,6 +35,7 @@ from sdm_aid.sessions.models import (
     SureAnswers,
     SureResult,
 )
+from sdm_aid.wizard import step_registry
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED_GRIDS = sorted((REPO / "option_grids").glob("*.json"))
@@ -152,16 +153,16 @@ def parents_disagree(grid: OptionGrid, raw: bytes, language: str = "nl") -> Deci
 
 
 def private_youth(
-    grid: OptionGrid, raw: bytes, language: str = "nl", *, allowed: bool = False
+    grid: OptionGrid, raw: bytes, language: str = "nl", *, shared: tuple[str, ...] = ()
 ) -> DecisionSession:
-    """The young person keeps their answers private (and maybe allows the family copy)."""
+    """The young person keeps their answers private on every step with own answers (except
+    the steps in `shared`, which they chose to share)."""
     session = decided(grid, raw, language)
     youth = session.answers["youth"]
-    youth.private = True
+    youth.private_steps = [spec.id for spec in step_registry.per_person_steps() if spec.id not in shared]
     youth.notes = YOUTH_SECRET
     youth.questions = [f"{YOUTH_SECRET}?"]
     youth.ability = {grid.options[0].id: AbilityAnswer(confidence=2, what_would_help=f"{YOUTH_SECRET}.")}
-    session.youth_allows_family_copy = allowed
     return session
 
 

@@ -125,15 +125,25 @@ def test_two_parents_disagreeing_is_visible():
     grid, raw = load(GRIDS[0])
     summary = build_summary(parents_disagree(grid, raw), grid, copy="family", generated_at=NOW)
     table = next(b for b in summary.section("values").blocks if isinstance(b, Table))
-    assert table.header[1:] == ("Jongere", "Ouder 1", "Ouder 2", "Jongere en ouders")
-    # Youth 4/0 and parent-1 4/0 agree; parent-2 is 0/4 against both: every row differs.
+    assert table.header[1:] == ("Jongere", "Ouder 1", "Ouder 2", "Waar jullie verschillen")
+    # Youth 4/0 and parent-1 4/0 agree; parent-2 is 0/4 against both: every row differs, and
+    # the parents' difference is named exactly like the young person's.
     assert all(row.flagged for row in table.rows)
-    assert all(row.cells[-1] == "Ver uit elkaar" for row in table.rows)
-    split = [b for b in summary.section("values").blocks if isinstance(b, Para) and b.tone == "strong"]
-    assert split and split[0].text.startswith("De ouders denken hier verschillend over: ")
+    assert all(
+        row.cells[-1] == "Ver uit elkaar: Jongere en Ouder 2; Ouder 1 en Ouder 2" for row in table.rows
+    )
     outcome = summary.section("outcome").blocks[1]
     assert isinstance(outcome, Fields)
     assert dict(outcome.rows)["Niet eens"] == "Ouder 2"
+
+
+def test_a_not_sure_vote_is_always_shown():
+    grid, raw = load(GRIDS[0])
+    session = parents_disagree(grid, raw)
+    session.outcome = session.outcome.model_copy(update={"agree": ["youth"], "unsure": ["parent-1"]})
+    for copy in ("family", "clinician"):
+        rows = dict(build_summary(session, grid, copy=copy, generated_at=NOW).section("outcome").blocks[1].rows)
+        assert (rows["Eens"], rows["Niet eens"], rows["Weet niet zeker"]) == ("Jongere", "Ouder 2", "Ouder 1")
 
 
 def test_agreement_is_shown_when_ratings_are_close():
@@ -150,21 +160,31 @@ def test_private_youth_answers_stay_out_of_the_family_copy(grid_and_raw):
     clinician = build_summary(session, grid, copy="clinician", generated_at=NOW)
     assert YOUTH_SECRET not in text_of(family)
     assert YOUTH_SECRET in text_of(clinician)
-    # Not even indirectly: no youth column, no youth-vs-parents verdict, no youth SURE row.
+    # Not even indirectly: 'private' where the young person's answers would be (never 'not
+    # answered'), no verdict that compares with them, no SURE score.
     values = next(b for b in family.section("values").blocks if isinstance(b, Table))
-    assert values.header[1:] == ("Ouder 1",)
+    assert values.header[1:] == ("Jongere", "Ouder 1")
+    assert all(row.cells[1] == "privé" and not row.flagged for row in values.rows)
     sure = next(b for b in family.section("sure").blocks if isinstance(b, Table))
-    assert [row.cells[0] for row in sure.rows] == ["Ouder 1"]
+    assert [row.cells[:3] for row in sure.rows][0] == ("Jongere", "privé", "privé")
     leanings = next(b for b in family.section("leanings").blocks if isinstance(b, Bullets))
-    assert not any(item.startswith("Jongere") for item in leanings.items)
-    assert "De jongere wilde de eigen antwoorden privé houden." in section_text(family, "participants")
+    assert "Jongere: privé" in leanings.items
+    note = "Jongere houdt deze antwoorden privé. Alleen de hulpverlener ziet ze."
+    assert note in section_text(family, "values") and note in section_text(clinician, "values")
+    # The clinician copy shows them, marked.
+    clinician_values = next(b for b in clinician.section("values").blocks if isinstance(b, Table))
+    assert clinician_values.header[1] == "Jongere (privé)" and "privé" not in clinician_values.rows[0].cells[1]
 
 
-def test_private_youth_answers_in_the_family_copy_when_allowed():
+def test_answers_the_young_person_shares_again_are_in_the_family_copy():
     grid, raw = load(GRIDS[0])
-    family = build_summary(private_youth(grid, raw, allowed=True), grid, copy="family", generated_at=NOW)
-    assert YOUTH_SECRET in text_of(family)
-    assert "privé" not in section_text(family, "participants")
+    session = private_youth(grid, raw, shared=("values", "ability", "recommendation", "understanding"))
+    family = build_summary(session, grid, copy="family", generated_at=NOW)
+    values = next(b for b in family.section("values").blocks if isinstance(b, Table))
+    assert values.rows[0].cells[1] != "privé"
+    assert f"{YOUTH_SECRET}?" in section_text(family, "questions")
+    notes = family.section("notes")  # notes belong to no step: private while any step is
+    assert notes is None or YOUTH_SECRET not in section_text(family, "notes")
 
 
 def test_clinician_copy_is_complete_and_family_copy_plain():

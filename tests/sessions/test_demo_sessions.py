@@ -48,7 +48,7 @@ def test_the_mix_covers_what_a_demo_needs(sessions) -> None:
     assert {s.grid.id for s in sessions} == {"test-worry", "test-other"}
     assert {len(s.parents) for s in sessions} == {1, 2}
     assert {any(p.role == Role.PEER_WORKER for p in s.participants) for s in sessions} == {True, False}
-    assert any(s.answers.get("youth") and s.answers["youth"].private for s in sessions)
+    assert any(s.answers.get("youth") and s.answers["youth"].private_steps for s in sessions)
     assert any(r.after is not None for s in sessions for r in s.sure.values())
     assert any(a.questions for s in sessions for a in s.answers.values())
     assert any(s.outcome and s.outcome.kind == "decided" and s.outcome.disagree for s in sessions)

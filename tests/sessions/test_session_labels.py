@@ -61,7 +61,7 @@ def test_other_labels_in_both_languages() -> None:
     for language in ("nl", "en"):
         t = labels.translator(language)
         assert [labels.importance_label(n, t) for n in range(5)]
-        assert labels.not_sure_label(t) and labels.parents_split_label(t) and labels.youth_private_label(t)
+        assert labels.not_sure_label(t) and labels.private_label(t) and labels.private_answers_note("Sam", t)
         assert labels.leaning_label(None, {}, t) != labels.leaning_label(NOT_SURE, {}, t)
         assert labels.leaning_label("pills", {"pills": "Medicijn"}, t) == "Medicijn"
         assert labels.sure_moment_label("before", t) != labels.sure_moment_label("after", t)
@@ -83,6 +83,7 @@ EXAMPLE_PARAMS = {
     "follow_up_too_far": {"latest": date(2027, 11, 22)},
     "follow_up_nonexistent_time": {"date": date(2027, 3, 28), "time": time(2, 30)},
     "follow_up_duration_invalid": {"minimum": 5, "maximum": 480},
+    "too_many_parents": {"maximum": 2},
     "text_too_long": {"limit": 300},
 }
 

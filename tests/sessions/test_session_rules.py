@@ -27,6 +27,7 @@ from sdm_aid.sessions.models import (
 )
 from sdm_aid.sessions.rules import (
     SessionRuleError,
+    add_participant,
     SessionStatus,
     can_finish,
     complete_element,
@@ -36,9 +37,12 @@ from sdm_aid.sessions.rules import (
     participant_answers,
     record_decision,
     record_follow_up_outcome,
+    remove_participant,
     schedule_follow_up,
     session_status,
     set_leaning,
+    set_own_device,
+    set_peer_worker_tip,
     set_recommendation,
     skip_element,
 )
@@ -156,6 +160,12 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "sure_moment_invalid": lambda: record_sure(
         session(), "youth", "during", dict.fromkeys(_SURE_FIELDS, True)
     ),
+    "tip_without_peer_worker": lambda: set_peer_worker_tip(session(), GRID, option_id="talking", reasons=""),
+    "label_required": lambda: add_participant(session(parents=1), label="  ", now=NOW),
+    "label_taken": lambda: add_participant(session(parents=1), label="ouder 1", now=NOW),
+    "too_many_parents": lambda: add_participant(session(parents=2), label="Oma", now=NOW),
+    "participant_cannot_be_removed": lambda: remove_participant(session(), "youth", now=NOW),
+    "participant_cannot_be_invited": lambda: set_own_device(session(peer_worker=True), "peer", True),
 }
 _SURE_FIELDS = (
     "sure_of_best_choice",
@@ -361,7 +371,7 @@ def test_leaning_is_an_option_of_the_grid_or_not_sure() -> None:
 
 def test_recommendation_and_grid_problems() -> None:
     s = session()
-    set_recommendation(s, GRID, option_id="talking", reasons="past bij jullie", by_role=Role.CLINICIAN)
+    set_recommendation(s, GRID, option_id="talking", reasons="past bij jullie", by="dr.jansen", now=NOW)
     assert grid_problems(s, GRID) == []
     s.answers = {"youth": ParticipantAnswers(leaning="surgery", ability={"surgery": AbilityAnswer()})}
     assert [p.code for p in grid_problems(s, GRID)] == ["unknown_option", "unknown_option"]

@@ -22,7 +22,7 @@ TABLES = {"sessions", "resume_codes", "throttle_attempts", "clinicians", "access
 def _check_fresh_and_rerun(url: str) -> None:
     database = open_database(url)
     try:
-        assert database.current_revision() == head_revision() == "0002"
+        assert database.current_revision() == head_revision() == "0003"
         with database.engine.connect() as connection:
             assert compare_metadata(MigrationContext.configure(connection), metadata) == []
             from sqlalchemy import inspect
@@ -30,7 +30,7 @@ def _check_fresh_and_rerun(url: str) -> None:
             assert set(inspect(connection).get_table_names()) >= TABLES
         database.migrate()  # re-run: nothing to do, nothing breaks
         again = open_database(url)
-        assert again.current_revision() == "0002"
+        assert again.current_revision() == "0003"
         again.dispose()
     finally:
         database.dispose()
@@ -54,7 +54,7 @@ def _start_at_once(url: str, processes: int = 4) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    assert {database.current_revision() for database in opened} == {"0002"}
+    assert {database.current_revision() for database in opened} == {"0003"}
     for database in opened:
         database.dispose()
 
@@ -79,9 +79,9 @@ def _tables(url: str) -> set[str]:
         engine.dispose()
 
 
-def _check_0001_to_0002_and_back(url: str) -> None:
-    """An installation of revision 0001, with a stored wrong code, moves to 0002 (the throttle
-    table replaces resume_attempts) and back again."""
+def _check_0001_to_head_and_back(url: str) -> None:
+    """An installation of revision 0001, with a stored wrong code, moves to the head (0002: the
+    throttle table replaces resume_attempts; 0003: personal codes) and back again."""
     _to_revision(url, "0001")
     engine = sa.create_engine(url)
     with engine.begin() as connection:
@@ -91,17 +91,18 @@ def _check_0001_to_0002_and_back(url: str) -> None:
         )
     engine.dispose()
     database = open_database(url)  # the app's start-up migration
-    assert database.current_revision() == "0002"
-    assert "throttle_attempts" in _tables(url) and "resume_attempts" not in _tables(url)
+    assert database.current_revision() == "0003"
+    assert {"throttle_attempts", "invitations"} <= _tables(url) and "resume_attempts" not in _tables(url)
     with database.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
     database.dispose()
     _to_revision(url, "0001", down=True)
-    assert "resume_attempts" in _tables(url) and "throttle_attempts" not in _tables(url)
+    assert "resume_attempts" in _tables(url)
+    assert not {"throttle_attempts", "invitations"} & _tables(url)
 
 
-def test_sqlite_from_0001_to_0002_and_back(tmp_path: Path) -> None:
-    _check_0001_to_0002_and_back(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+def test_sqlite_from_0001_to_head_and_back(tmp_path: Path) -> None:
+    _check_0001_to_head_and_back(f"sqlite:///{tmp_path / 'old.sqlite3'}")
 
 
 def test_sqlite_from_empty_and_rerun(tmp_path: Path) -> None:
@@ -120,4 +121,4 @@ def test_postgresql_from_empty_rerun_and_simultaneous_starts() -> None:
     with temporary_postgres_database(server) as url:
         _start_at_once(url)
     with temporary_postgres_database(server) as url:
-        _check_0001_to_0002_and_back(url)
+        _check_0001_to_head_and_back(url)

@@ -29,7 +29,8 @@ def session(**kwargs: object) -> DecisionSession:
 def test_a_field_key_reads_back_as_the_same_field() -> None:
     for field in (
         fields.importance("youth", "quick"),
-        fields.ADVICE,
+        fields.TIP,
+        fields.private("youth", "values"),
         fields.sure_item("after", "parent-1", "clear_what_matters"),
     ):
         assert fields.Field.parse(field.key) == field
@@ -43,7 +44,8 @@ def test_answers_are_recorded_at_once_and_read_back() -> None:
     enter(s, GRID, fields.confidence("youth", "pills"), 7)
     enter(s, GRID, fields.barriers("youth", "pills"), ["time", "money"])
     enter(s, GRID, fields.helps("youth", "pills"), "  Een lift  ")
-    enter(s, GRID, fields.private("youth"), True)
+    enter(s, GRID, fields.private("youth", "values"), True)
+    enter(s, GRID, fields.private("youth", "understanding"), True)
     answers = s.answers["youth"]
     assert answers.importance == {"quick": 3}
     assert answers.leaning == "pills"
@@ -51,7 +53,7 @@ def test_answers_are_recorded_at_once_and_read_back() -> None:
     assert answers.ability["pills"].confidence == 7
     assert [b.value for b in answers.ability["pills"].barriers] == ["time", "money"]
     assert answers.ability["pills"].what_would_help == "Een lift"
-    assert answers.private is True
+    assert answers.private_steps == ["values", "understanding"]
     assert s.pending == {}
     assert current_value(s, GRID, fields.importance("youth", "quick")) == 3
     assert current_value(s, GRID, fields.barriers("youth", "pills")) == ["time", "money"]
@@ -69,7 +71,30 @@ def test_clearing_an_answer_removes_it() -> None:
 
 def test_only_the_young_person_can_keep_answers_private() -> None:
     with pytest.raises(EntryError):
-        enter(session(), GRID, fields.private("parent-1"), True)
+        enter(session(), GRID, fields.private("parent-1", "values"), True)
+    with pytest.raises(EntryError):  # a step without own answers has nothing to keep private
+        enter(session(), GRID, fields.private("youth", "decide"), True)
+
+
+def test_private_steps_can_be_shared_again_one_by_one() -> None:
+    s = session()
+    for step_id in ("values", "ability", "understanding"):
+        enter(s, GRID, fields.private("youth", step_id), True)
+    enter(s, GRID, fields.private("youth", "ability"), False)
+    assert s.answers["youth"].private_steps == ["values", "understanding"]
+    assert current_value(s, GRID, fields.private("youth", "values")) is True
+    assert current_value(s, GRID, fields.private("youth", "ability")) is False
+
+
+def test_a_removed_participant_cannot_be_answered_for() -> None:
+    s = session(parents=2)
+    enter(s, GRID, fields.importance("parent-2", "quick"), 2)
+    s.participants = [
+        p.model_copy(update={"removed_at": NOW}) if p.id == "parent-2" else p for p in s.participants
+    ]
+    with pytest.raises(EntryError):
+        enter(s, GRID, fields.importance("parent-2", "quick"), 4)
+    assert s.answers["parent-2"].importance == {"quick": 2}  # kept
 
 
 def test_unknown_ids_are_bugs_not_answers() -> None:
@@ -120,16 +145,21 @@ def test_questions_suggested_and_own_merge_and_a_bad_list_is_kept() -> None:
     assert current_value(s, GRID, fields.suggested("youth")) == [offered]
 
 
-def test_advice_reasons_wait_for_the_advice_and_to_discuss_is_not_an_option_id() -> None:
-    s = session()
-    enter(s, GRID, fields.ADVICE_REASONS, "Past bij jullie")
-    assert s.recommendation is None and current_value(s, GRID, fields.ADVICE_REASONS) == "Past bij jullie"
-    enter(s, GRID, fields.ADVICE, fields.TO_DISCUSS)
-    assert s.recommendation is not None and s.recommendation.option_id is None
-    assert s.recommendation.reasons == "Past bij jullie" and s.pending == {}
-    enter(s, GRID, fields.ADVICE, "talking")
-    assert s.recommendation.option_id == "talking"
-    assert current_value(s, GRID, fields.ADVICE) == "talking"
+def test_a_tip_waits_for_its_option_and_is_never_the_advice() -> None:
+    s = session(peer_worker=True)
+    enter(s, GRID, fields.TIP_REASONS, "Past bij jullie")
+    assert s.peer_worker_tip is None and current_value(s, GRID, fields.TIP_REASONS) == "Past bij jullie"
+    enter(s, GRID, fields.TIP, fields.TO_DISCUSS)
+    assert s.peer_worker_tip is not None and s.peer_worker_tip.option_id is None
+    assert s.peer_worker_tip.reasons == "Past bij jullie" and s.pending == {}
+    enter(s, GRID, fields.TIP, "talking")
+    assert s.peer_worker_tip.option_id == "talking" and current_value(s, GRID, fields.TIP) == "talking"
+    assert s.recommendation is None  # the professional's advice is recorded on the clinician page only
+
+
+def test_without_a_peer_worker_there_is_no_tip() -> None:
+    with pytest.raises(EntryError):
+        enter(session(), GRID, fields.TIP, "talking")
 
 
 def test_sure_answers_are_recorded_when_all_four_are_given() -> None:

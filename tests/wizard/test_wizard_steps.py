@@ -10,9 +10,7 @@ from sdm_aid.sessions.models import (
     Deferred,
     FollowUp,
     ParticipantAnswers,
-    Recommendation,
     SureAnswers,
-    SureResult,
 )
 from sdm_aid.wizard import step_registry, steps
 from sdm_aid.wizard.steps import Missing, Problem
@@ -84,10 +82,7 @@ def test_ability_asks_confidence_only_for_options_someone_leans_to() -> None:
 def test_recommendation_understanding_decide_follow_up() -> None:
     grid = minimal_grid()
     session = new_session(grid, parents=0)
-    assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.RECOMMENDATION)) == [
-        Problem(Missing.RECOMMENDATION)
-    ]
-    session.recommendation = Recommendation()
+    # The advice follows in the conversation: the waiting room only collects questions.
     assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.RECOMMENDATION)) == []
 
     assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.UNDERSTANDING)) == [
@@ -96,12 +91,11 @@ def test_recommendation_understanding_decide_follow_up() -> None:
     session.answers["youth"] = ParticipantAnswers(understanding={"choice": False})
     assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.UNDERSTANDING)) == []
 
+    # The SURE questions 'after' come after the conversation, not before Next on step 8.
     assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.DECIDE)) == [
         Problem(Missing.OUTCOME),
-        Problem(Missing.SURE, "youth"),
     ]
     session.outcome = Deferred(reason=DeferralReason.NOT_READY, recorded_at=NOW)
-    session.sure["youth"] = SureResult(after=YES)
     assert steps.step_problems(session, grid, step_registry.for_element(SdmElement.DECIDE)) == []
 
     # A deferral makes the follow-up required and the step not skippable.

@@ -1,0 +1,32 @@
+"""QR codes, made on this machine (no outside service ever sees an address or a code).
+
+A personal invitation shows a QR code that leads to the app's start page. It holds only the
+address: the personal code itself never travels in a URL (it is shown next to the QR code,
+to be typed).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+import segno
+
+from sdm_aid.wizard.registry import PAGES
+
+
+def start_page_url(app_url: str) -> str:
+    """The start page of the app at `app_url` (any page of it): scheme, host and path prefix
+    only; a query or fragment (which could carry anything) is dropped."""
+    parts = urlsplit(app_url)
+    path = parts.path.rstrip("/")
+    for page in PAGES:
+        if path.endswith("/" + page.url_path):
+            path = path[: -len(page.url_path) - 1]
+    return urlunsplit((parts.scheme, parts.netloc, path.rstrip("/") + "/", "", ""))
+
+
+def qr_svg(url: str, *, title: str) -> str:
+    """An inline SVG QR code for `url`, with an accessible title."""
+    qr = segno.make(url, error="m")
+    svg: str = qr.svg_inline(scale=6, border=2, title=title, dark="#102a43", light="#ffffff")
+    return svg
