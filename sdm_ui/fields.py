@@ -111,7 +111,9 @@ def record(pairs: dict[str, str], *, where: str) -> bool:
     return saved
 
 
-def _show_theirs(before: DecisionSession, after: DecisionSession, grid: OptionGrid, *, skip: set[str]) -> None:
+def _show_theirs(
+    before: DecisionSession, after: DecisionSession, grid: OptionGrid, *, skip: set[str]
+) -> None:
     """After a change was made on top of someone else's: widgets on screen whose value the
     other device changed show the new value (the ones just changed here keep theirs). Runs
     in a callback, before the widgets are drawn again, so their values may be set."""

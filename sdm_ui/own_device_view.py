@@ -18,6 +18,7 @@ from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession, Participant
 from sdm_aid.wizard import privacy, step_registry, texts, turns
 from sdm_ui import after_view, clearing, fields, guard, saving, state, wizard_actions
+from sdm_ui.clinician.summary_view import summary_link
 from sdm_ui.frame import PageContext
 from sdm_ui.steps import StepView, per_person, view_module
 from sdm_ui.text import html_text, md_escape
@@ -145,5 +146,7 @@ def _end(
     st.button(
         t("Back"), key=view.key("own-end-back"), icon=":material/arrow_back:", on_click=_go, args=(steps[-1],)
     )
+    st.divider()
+    summary_link(ctx.language)  # the family's copy: without anyone's private answers
     st.caption(t("When you are done, clear the screen so the next person cannot see your answers."))
     clearing.finish_button(t, key="own.clear")

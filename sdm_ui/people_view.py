@@ -135,9 +135,7 @@ def _code(t: Translator, session: DecisionSession, shown: dict[str, str]) -> Non
             )
         )
         title = t("QR code to the start page of the decision aid (the code is not in it)")
-        st.html(
-            f'<div class="sdm-qr" role="img" aria-label="{escape(title)}">{qr.qr_svg(url, title=title)}</div>'
-        )
+        st.html(qr.qr_img(url, alt=title))
         st.button(
             t("Done: hide the code"),
             key="sdm.people.hide",

@@ -38,7 +38,10 @@ class Turn:
 
 
 def _key(place: str) -> str:
-    return state.widget_key(place, "turn")
+    # Not a widget key: those change whenever the screen takes a newer stored copy (another
+    # device saved), and the turn must not jump back to the first person then.
+    draft = state.draft()
+    return f"sdm.turn.{draft.id if draft else '-'}.{place}"
 
 
 def current(

@@ -43,7 +43,7 @@ from sdm_aid.sessions.models import (
 )
 from sdm_aid.sessions.status import session_status
 from sdm_aid.sessions.sure import SURE_MAX_SCORE, interpret_sure
-from sdm_aid.wizard import privacy, step_registry
+from sdm_aid.wizard import privacy
 
 __all__ = ["Summary", "build_summary"]
 
@@ -52,6 +52,7 @@ AUTHOR = "SDM Aid"
 HASH_SHOWN = 12
 """Characters of the grid's content hash shown: enough to tell versions apart by eye."""
 DASH = "–"
+PRIVATE_PARTS_NOTE = "{name} keeps these answers private: {what}. They are only in the clinician's copy."
 
 
 def build_summary(
@@ -252,23 +253,16 @@ class _Builder:
             blocks.append(
                 Para(self.t("A peer worker guided the young person through the steps."), tone="note")
             )
-        private_steps = [
-            labels.element_name(spec.element, self.tl)
-            for p in self.session.participants
-            for spec in step_registry.per_person_steps()
-            if privacy.is_private(self.session, p.id, spec.id)
-        ]
-        if private_steps:
-            blocks.append(
-                Para(
-                    self.t(
-                        "The young person keeps some answers private: {steps}. They are only in the "
-                        "clinician's copy.",
-                        steps=", ".join(private_steps),
-                    ),
-                    tone="note",
+        for participant in self.session.participants:
+            parts = privacy.private_parts(self.session, participant.id) - {AnswerPart.NOTES}
+            if parts:
+                what = ", ".join(labels.answer_part_label(p, self.tl) for p in AnswerPart if p in parts)
+                blocks.append(
+                    Para(
+                        self.t(PRIVATE_PARTS_NOTE, name=participant.label, what=what),
+                        tone="note",
+                    )
                 )
-            )
         return Section("participants", self.t("Who took part"), tuple(blocks))
 
     def session_facts(self) -> Section:

@@ -20,6 +20,7 @@ from sdm_aid.sessions.conflicts import Difference
 from sdm_aid.sessions.errors import RULE_ERROR_TEMPLATES, SessionRuleError, format_params
 from sdm_aid.sessions.models import (
     NOT_SURE,
+    AnswerPart,
     Barrier,
     DecisionSession,
     DeferralReason,
@@ -165,6 +166,16 @@ LEANING_AGREEMENT_LABELS: Mapping[LeaningAgreement, str] = {
     LeaningAgreement.OPEN: "Not clear yet",
 }
 
+ANSWER_PART_LABELS: Mapping[AnswerPart, str] = {
+    AnswerPart.SURE: "the four short questions",
+    AnswerPart.IMPORTANCE: "what matters",
+    AnswerPart.LEANING: "which option they lean to",
+    AnswerPart.ABILITY: "whether it can be done",
+    AnswerPart.QUESTIONS: "questions for the clinician",
+    AnswerPart.UNDERSTANDING: "what is clear",
+    AnswerPart.NOTES: "notes",
+}
+
 RATINGS_CLOSE = "Close together"
 RATINGS_APART = "Far apart: {pairs}"
 LEANINGS_APART = "Leaning to different options: {pairs}"
@@ -183,6 +194,7 @@ YES_NO_LABELS: Mapping[bool, str] = {True: "Yes", False: "No"}
 
 _TABLES: tuple[Mapping[Any, str], ...] = (
     ROLE_LABELS,
+    ANSWER_PART_LABELS,
     ELEMENT_NAMES,
     ELEMENT_WHY,
     ELEMENT_STATUS_LABELS,
@@ -202,6 +214,7 @@ _TABLES: tuple[Mapping[Any, str], ...] = (
 )
 ENUM_TABLES: tuple[tuple[type[Enum], Mapping[Any, str]], ...] = (
     (Role, ROLE_LABELS),
+    (AnswerPart, ANSWER_PART_LABELS),
     (SdmElement, ELEMENT_NAMES),
     (SdmElement, ELEMENT_WHY),
     (ElementStatus, ELEMENT_STATUS_LABELS),
@@ -331,6 +344,10 @@ def leanings_apart_label(comparison: ValuesComparison, names: Mapping[str, str],
     """'Leaning to different options: Mama and Papa' ('' when nobody differs)."""
     pairs = comparison.differing_leaning_pairs
     return t(LEANINGS_APART, pairs=pairs_label(pairs, names, t)) if pairs else ""
+
+
+def answer_part_label(part: AnswerPart, t: Translator) -> str:
+    return t(ANSWER_PART_LABELS[AnswerPart(part)])
 
 
 def private_label(t: Translator) -> str:

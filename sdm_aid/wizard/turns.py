@@ -28,7 +28,7 @@ def _part_progress(
     session: DecisionSession, grid: OptionGrid, answers: ParticipantAnswers, pid: str, part: AnswerPart
 ) -> Progress:
     def share(given: int, wanted: int) -> Progress:
-        if wanted == 0 or given >= wanted:
+        if wanted and given >= wanted:
             return Progress.DONE
         return Progress.PARTLY if given else Progress.NOT_YET
 

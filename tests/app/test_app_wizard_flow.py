@@ -172,7 +172,9 @@ def test_one_person_at_a_time_with_an_explicit_hand_over(app_env) -> None:
     w.by_key(at.radio, ".importance.youth.quick").set_value(4)
     at.run()
     done = w.by_key(at.button, ".done.youth")
-    assert done.label.replace("\\", "") == "Klaar. Geef de tablet aan Ouder 1" and done.proto.type == "primary"
+    assert (
+        done.label.replace("\\", "") == "Klaar. Geef de tablet aan Ouder 1" and done.proto.type == "primary"
+    )
     assert w.by_key(at.button, ".next").proto.type == "secondary"  # the hand-over is the main button
     w.click(at, ".done.youth")
     # Between turns nothing of Sam's is on screen: only whose turn it is.

@@ -95,14 +95,16 @@ TEXT = {
         "next": "Volgende",
         "finish": "Afronden",
         "step": "Stap {n} van 9",
-        "turn_done": "Klaar. Nu: Ouder 1",
+        "take": "Ik ben {name}: laat mijn vragen zien",
+        "hand_to": "Klaar. Geef de tablet aan {name}",
+        "handover": "Geef de tablet aan {name}",
+        "turn_last": "Klaar",
+        "change": "Een antwoord veranderen",
         "rating_group": "Snel resultaat",
         "rating_group2": "Geen medicijnen",
         "lean": "Naar welke keuze neig je nu?",
         "option": "Gesprekken",
         "confidence": "Hoe zeker ben je dat dit lukt? 0 = helemaal niet, 10 = heel zeker",
-        "advice": "Advies",
-        "discuss": "Bespreken in het gesprek",
         "statement": "Er is maar één goede keuze.",
         "not_true": "Klopt niet",
         "mode": "Wat doen jullie nu?",
@@ -122,7 +124,7 @@ TEXT = {
         "clear": "Afronden en wissen",
         "new": "Een nieuw gesprek beginnen",
         "parent": "Ouder 1",
-        "now_parent": "Nu ben jij aan de beurt, Ouder 1",
+        "your_turn": "{name}, jij bent aan de beurt",
         "youth": "Zoë",
     },
     "en": {
@@ -130,14 +132,16 @@ TEXT = {
         "next": "Next",
         "finish": "Finish",
         "step": "Step {n} of 9",
-        "turn_done": "Done. Next: Parent 1",
+        "take": "I am {name}: show my questions",
+        "hand_to": "Done. Give the tablet to {name}",
+        "handover": "Give the tablet to {name}",
+        "turn_last": "Done",
+        "change": "Change an answer",
         "rating_group": "Quick results",
         "rating_group2": "No medicine",
         "lean": "Which option do you lean to now?",
         "option": "Talking therapy",
         "confidence": "How sure are you that you can do this? 0 = not at all, 10 = completely",
-        "advice": "Advice",
-        "discuss": "To discuss in the session",
         "statement": "There is only one right choice.",
         "not_true": "Not true",
         "mode": "What do you do now?",
@@ -157,7 +161,7 @@ TEXT = {
         "clear": "Finish and clear",
         "new": "Start a new conversation",
         "parent": "Parent 1",
-        "now_parent": "Now it's your turn, Parent 1",
+        "your_turn": "{name}, it is your turn",
         "youth": "Zoë",
     },
 }
@@ -199,11 +203,38 @@ def stored_documents(data_dir: Path) -> list[dict[str, Any]]:
     return [json.loads(row[0]) if isinstance(row[0], str) else row[0] for row in rows]
 
 
+def take_turn(page: Page, language: str, name: str) -> None:
+    """'I am Zoë: show my questions' (the tablet was handed over)."""
+    button(page, TEXT[language]["take"].format(name=name))
+    shown(page, TEXT[language]["your_turn"].format(name=name))
+
+
+def hand_to(page: Page, language: str, name: str) -> None:
+    """'Done. Give the tablet to Ouder 1': the answers on screen are saved, then hidden."""
+    button(page, TEXT[language]["hand_to"].format(name=name))
+    shown(page, TEXT[language]["take"].format(name=name))
+
+
+def each_in_turn(page: Page, language: str, people: tuple[str, ...], answer: Any) -> None:
+    """Every person on the tablet answers in turn: take it, answer, hand it on."""
+    for index, name in enumerate(people):
+        if index == 0:
+            take_turn(page, language, name)
+        answer(index, name)
+        if index + 1 < len(people):
+            hand_to(page, language, people[index + 1])
+            take_turn(page, language, people[index + 1])
+        else:
+            button(page, TEXT[language]["turn_last"])
+
+
 def full_flow(
     page: Page, server: Server, language: str, shots: Path, tag: str, *, peer: bool = False
 ) -> None:
-    """Every step, both people, a deferral and a planned follow-up, to the hand-off page."""
+    """Every step, both people (one at a time on the tablet), a deferral and a planned
+    follow-up, to the hand-off page."""
     x = TEXT[language]
+    people = (x["youth"], x["parent"])
     begin_with_test_grid(page, server, language, peer=peer)
     snap(page, shots, f"{tag}-step1")
     for n in (2, 3, 4):
@@ -211,47 +242,31 @@ def full_flow(
         shown(page, x["step"].format(n=n))
         if n in (2, 3):
             snap(page, shots, f"{tag}-step{n}")
-    # Step 4: the young person, then the parent.
-    for person in (0, 1):
-        radio(page, x["rating_group"], "4" if person == 0 else "1")
-        radio(page, x["rating_group2"], "0" if person == 0 else "4")
+
+    def values(index: int, _name: str) -> None:
+        radio(page, x["rating_group"], "4" if index == 0 else "1")
+        radio(page, x["rating_group2"], "0" if index == 0 else "4")
         radio(page, x["lean"], x["option"])
-        if person == 0:
+        if index == 0:
             snap(page, shots, f"{tag}-step4-youth")
-            button(page, x["turn_done"])
-            shown(page, x["now_parent"])
+
+    each_in_turn(page, language, people, values)
     snap(page, shots, f"{tag}-step4")
     button(page, x["next"])
     shown(page, x["step"].format(n=5))
+    take_turn(page, language, people[0])  # one person's confidence is enough to go on
     radio(page, x["confidence"], "7")
     snap(page, shots, f"{tag}-step5")
     button(page, x["next"])
     shown(page, x["step"].format(n=6))
-    radio(page, x["advice"], x["discuss"])
     button(page, x["next"])
     shown(page, x["step"].format(n=7))
-    radio(page, x["statement"], x["not_true"])
-    button(page, x["turn_done"])
-    radio(page, x["statement"], x["not_true"])
+    each_in_turn(page, language, people, lambda _i, _n: radio(page, x["statement"], x["not_true"]))
     snap(page, shots, f"{tag}-step7")
     button(page, x["next"])
     shown(page, x["step"].format(n=8))
     radio(page, x["mode"], x["later"])
     select(page, x["reason"], x["reason_option"], exact=False)
-    for person in (x["youth"], x["parent"]):
-        tab = page.get_by_role("tab", name=person)
-        tab.click()
-        # Wait for this person's panel: a snapshot taken while the old panel still shows
-        # would answer nobody's questions.
-        expect(tab).to_have_attribute("aria-selected", "true", timeout=WAIT)
-        groups = page.locator('[data-testid="stTabs"] [role="tabpanel"]:visible [data-testid="stRadio"]')
-        expect(groups).to_have_count(4, timeout=WAIT)
-        for index in range(4):
-            yes = groups.nth(index).locator("label").filter(has_text=re.compile(rf"^{x['yes']}$")).first
-            field = yes.locator("input").element_handle(timeout=WAIT)
-            yes.click()
-            page.wait_for_function("input => input.checked", arg=field, timeout=WAIT)
-            settle(page)
     snap(page, shots, f"{tag}-step8")
     button(page, x["next"])
     shown(page, x["step"].format(n=9))

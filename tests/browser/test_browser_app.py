@@ -14,12 +14,14 @@ from family import (
     WAIT,
     begin_with_test_grid,
     button,
+    each_in_turn,
     full_flow,
     no_error,
     radio,
     settle,
     shown,
     snap,
+    take_turn,
     type_into,
 )
 from playwright.sync_api import Browser, expect
@@ -99,12 +101,13 @@ def test_reload_at_step_5_then_resume(server: Server, browser: Browser, shots: P
         button(page, x["next"])
         shown(page, x["step"].format(n=n))
     snap(page, shots, "laptop-step3-to-4-1280")
-    for person in (0, 1):
+
+    def values(_index: int, _name: str) -> None:
         radio(page, x["rating_group"], "3")
         radio(page, x["rating_group2"], "2")
         radio(page, x["lean"], "Medicijn")
-        if person == 0:
-            button(page, x["turn_done"])
+
+    each_in_turn(page, "nl", (x["youth"], x["parent"]), values)
     button(page, x["next"])
     shown(page, x["step"].format(n=5))
     snap(page, shots, "laptop-step5-1280")
@@ -115,6 +118,7 @@ def test_reload_at_step_5_then_resume(server: Server, browser: Browser, shots: P
     type_into(page, "Je code", code)
     button(page, "Verder")
     shown(page, x["step"].format(n=5))
+    take_turn(page, "nl", "Zoë")  # after a reload nobody's answers show until someone takes the tablet
     assert "Medicijn" in page.content()
     assert code not in page.url
     context.close()
@@ -177,8 +181,8 @@ def test_typed_text_never_becomes_an_image_or_a_link(server: Server, browser: Br
     for n in (2, 3, 4):
         button(page, "Volgende")
         shown(page, f"Stap {n} van 9")
-    button(page, "Volgende")  # nothing filled in: the missing answers name both people
-    shown(page, "kies een optie")
+    button(page, "Volgende")  # nothing filled in: one message names both people
+    shown(page, "Nog niet iedereen heeft alles ingevuld")
     page.get_by_text("Deze stap overslaan").first.click()
     type_into(page, "Waarom sla je deze stap over?", "**vet** <b>x</b> www.evil.example")
     snap(page, shots, "hostile-step4-768")

@@ -181,7 +181,10 @@ def test_log_in_filter_overdue_open_and_download_the_pdf(
     text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
     session = service.load(first.id)
     summary = build_summary(
-        session, pinned_grid(session.grid).grid, copy="clinician", generated_at=first.updated_at
+        session,
+        pinned_grid(session.grid, Path(clinic.env["SDM_AID_GRID_DIR"])).grid,
+        copy="clinician",
+        generated_at=first.updated_at,
     )
     decision = summary.section("outcome").blocks[0].text
     assert " ".join(decision.split()) in text

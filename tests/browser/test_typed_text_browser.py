@@ -23,12 +23,14 @@ from family import (
     WAIT,
     begin_with_test_grid,
     button,
+    each_in_turn,
     full_flow,
     radio,
     settle,
     shown,
     snap,
     stored_documents,
+    take_turn,
     type_into,
 )
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -78,14 +80,16 @@ def to_step_5(page: Page, server: Server) -> str:
     for n in (2, 3, 4):
         button(page, X["next"])
         shown(page, X["step"].format(n=n))
-    for person in (0, 1):
+
+    def values(_index: int, _name: str) -> None:
         radio(page, X["rating_group"], "3")
         radio(page, X["rating_group2"], "2")
         radio(page, X["lean"], "Medicijn")
-        if person == 0:
-            button(page, X["turn_done"])
+
+    each_in_turn(page, "nl", (X["youth"], X["parent"]), values)
     button(page, X["next"])
     shown(page, X["step"].format(n=5))
+    take_turn(page, "nl", "Zoë")
     return code
 
 
@@ -101,9 +105,12 @@ def wait_saved(page: Page) -> None:
 
 
 def resume_here(page: Page, code: str) -> None:
+    """Continue with the code where the screen lost the conversation; Zoë takes the tablet
+    (after a reload nobody's answers show until someone takes it)."""
     shown(page, "Je gesprek is bewaard")
     type_into(page, "Je code", code)
     button(page, "Verder")
+    take_turn(page, "nl", "Zoë")
 
 
 @pytest.fixture
@@ -122,15 +129,21 @@ def test_typed_text_and_a_choice_survive_an_immediate_hand_over(
         to_step_5(page, server)
         lost: list[int] = []
         for round_ in range(HAND_OVER_ROUNDS):
-            radio(page, "Wie is er aan de beurt?", "Zoë")
+            if round_ > 0:  # the tablet comes back to Zoë: through the same explicit hand-over
+                take_turn(page, "nl", "Ouder 1")
+                button(page, X["turn_last"])
+                page.get_by_text(X["change"]).first.click()
+                button(page, X["handover"].format(name="Zoë"))
+                take_turn(page, "nl", "Zoë")
             text = f"Ronde {round_}: wat zou helpen?"
             page.get_by_label(HELPS, exact=True).first.fill(text)  # typed, still in the field
             confidence = page.locator('[data-testid="stRadio"]').filter(has=page.get_by_text(X["confidence"]))
             confidence.locator("label").filter(has_text=re.compile(rf"^{round_ % 11}$")).first.click()
             # At once, as a hurried peer worker would: no pause after typing or choosing.
-            page.get_by_role("button", name=X["turn_done"], exact=True).first.click()
+            page.get_by_role("button", name=X["hand_to"].format(name="Ouder 1"), exact=True).first.click()
             settle(page)
-            expect(page.get_by_text(X["now_parent"]).first).to_be_visible(timeout=WAIT)
+            expect(page.get_by_text(X["take"].format(name="Ouder 1")).first).to_be_visible(timeout=WAIT)
+            assert page.get_by_label(HELPS, exact=True).count() == 0  # Zoë's answers are hidden
             answer = the_session(tmp_path)["answers"]["youth"]["ability"].get("pills", {})
             if answer.get("what_would_help") != text or answer.get("confidence") != round_ % 11:
                 lost.append(round_)
@@ -198,6 +211,7 @@ def test_typed_text_is_back_after_the_idle_clear(tmp_path: Path, tablet: Browser
         page.get_by_role("tab", name="Verder met een code").click()
         type_into(page, "Je code", code)
         button(page, "Verder")
+        take_turn(page, "nl", "Zoë")
         expect(page.get_by_label(HELPS, exact=True).first).to_have_value("Een vaste dag", timeout=WAIT)
     finally:
         server.stop()
@@ -323,6 +337,7 @@ def test_a_family_keeps_their_own_answers_in_a_two_device_conflict(
         type_into(second, "Je code", code)
         button(second, "Verder")
         shown(second, X["step"].format(n=5))
+        take_turn(second, "nl", "Zoë")  # Zoë's answers, on two screens at once
 
         type_into(first, HELPS, "Op de tablet getypt")
         wait_saved(first)

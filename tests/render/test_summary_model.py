@@ -15,7 +15,7 @@ from render_samples import (
     private_youth,
 )
 
-from sdm_aid.render.model import Bullets, Fields, Para, Summary, Table
+from sdm_aid.render.model import Bullets, Fields, Summary, Table
 from sdm_aid.render.summary import build_summary
 
 GRIDS = grid_paths()
@@ -142,7 +142,9 @@ def test_a_not_sure_vote_is_always_shown():
     session = parents_disagree(grid, raw)
     session.outcome = session.outcome.model_copy(update={"agree": ["youth"], "unsure": ["parent-1"]})
     for copy in ("family", "clinician"):
-        rows = dict(build_summary(session, grid, copy=copy, generated_at=NOW).section("outcome").blocks[1].rows)
+        rows = dict(
+            build_summary(session, grid, copy=copy, generated_at=NOW).section("outcome").blocks[1].rows
+        )
         assert (rows["Eens"], rows["Niet eens"], rows["Weet niet zeker"]) == ("Jongere", "Ouder 2", "Ouder 1")
 
 
@@ -166,14 +168,16 @@ def test_private_youth_answers_stay_out_of_the_family_copy(grid_and_raw):
     assert values.header[1:] == ("Jongere", "Ouder 1")
     assert all(row.cells[1] == "privé" and not row.flagged for row in values.rows)
     sure = next(b for b in family.section("sure").blocks if isinstance(b, Table))
-    assert [row.cells[:3] for row in sure.rows][0] == ("Jongere", "privé", "privé")
+    assert sure.rows[0].cells[:3] == ("Jongere", "privé", "privé")
     leanings = next(b for b in family.section("leanings").blocks if isinstance(b, Bullets))
     assert "Jongere: privé" in leanings.items
     note = "Jongere houdt deze antwoorden privé. Alleen de hulpverlener ziet ze."
     assert note in section_text(family, "values") and note in section_text(clinician, "values")
     # The clinician copy shows them, marked.
     clinician_values = next(b for b in clinician.section("values").blocks if isinstance(b, Table))
-    assert clinician_values.header[1] == "Jongere (privé)" and "privé" not in clinician_values.rows[0].cells[1]
+    assert (
+        clinician_values.header[1] == "Jongere (privé)" and "privé" not in clinician_values.rows[0].cells[1]
+    )
 
 
 def test_answers_the_young_person_shares_again_are_in_the_family_copy():

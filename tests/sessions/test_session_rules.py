@@ -23,12 +23,11 @@ from sdm_aid.sessions.models import (
     FollowUpMode,
     FollowUpStatus,
     ParticipantAnswers,
-    Role,
 )
 from sdm_aid.sessions.rules import (
     SessionRuleError,
-    add_participant,
     SessionStatus,
+    add_participant,
     can_finish,
     complete_element,
     defer_decision,

@@ -110,3 +110,32 @@ def test_a_login_is_logged_in_the_same_transaction_and_a_failed_one_not(
     assert login.attempt("dr.jansen", "correct horse battery", AttemptSource("pc")).ok
     rows = [(e.username, e.action) for e in AccessLog(any_database).entries(username="dr.jansen")]
     assert rows == [("dr.jansen", "logged_in")]
+
+
+def test_the_advice_and_the_conversation_are_recorded_by_the_clinician(
+    service: SessionService, clock: FakeClock
+) -> None:
+    from factories import new_session
+
+    session = service.start(new_session(GRID, parents=1, now=clock())).session
+    result = clinician.record_recommendation(
+        service, session, GRID, by="dr.jansen", option_id="talking", reasons="Past bij Sam.", now=clock()
+    )
+    assert result.saved is not None
+    advice = result.saved.recommendation
+    assert (advice.option_id, advice.reasons, advice.recorded_by, advice.recorded_at) == (
+        "talking",
+        "Past bij Sam.",
+        "dr.jansen",
+        clock(),
+    )
+    done = clinician.mark_conversation_done(service, result.saved, by="dr.jansen", now=clock())
+    assert done.saved is not None and done.saved.conversation_done_at == clock()
+    assert ("dr.jansen", "advice_recorded") in actions(service, session.id)
+    assert ("dr.jansen", "conversation_done") in actions(service, session.id)
+    # An option the grid does not have is refused, and nothing is logged for it.
+    refused = clinician.record_recommendation(
+        service, done.saved, GRID, by="dr.jansen", option_id="surgery", reasons="", now=clock()
+    )
+    assert refused.saved is None and refused.refusal is not None
+    assert [a for _by, a in actions(service, session.id)].count("advice_recorded") == 1

@@ -154,3 +154,67 @@ def test_finishing_is_logged_and_an_erased_session_says_so(service: SessionServi
     assert family.finish(service, session, unsaved=False).problem == family.SaveProblem.ERASED
     gone = family.save_answers(service, GRID, session, {fields.leaning("youth"): "wait"})
     assert gone.problem == family.SaveProblem.ERASED
+
+
+def test_changes_by_different_people_on_two_screens_are_both_saved(
+    service: SessionService, clock: FakeClock
+) -> None:
+    tablet = started(service, clock)
+    service.invite(tablet.id, "parent-1")  # saved elsewhere since the tablet loaded its copy
+    mama_phone = service.load(tablet.id)
+    saved = family.save_answers(
+        service, GRID, mama_phone, {fields.importance("parent-1", "quick"): 1}, base=mama_phone
+    )
+    assert saved.saved and not saved.merged
+    result = family.save_answers(service, GRID, tablet, {fields.importance("youth", "quick"): 4}, base=tablet)
+    assert result.saved and result.merged and result.problem is None
+    stored = service.load(tablet.id)
+    assert stored.answers["youth"].importance == {"quick": 4}
+    assert stored.answers["parent-1"].importance == {"quick": 1} and stored.participant("parent-1").own_device
+
+
+def test_one_person_on_two_screens_gets_the_conflict_and_nothing_is_overwritten(
+    service: SessionService, clock: FakeClock
+) -> None:
+    session = started(service, clock)
+    phone, tablet = service.load(session.id), service.load(session.id)
+    family.save_answers(service, GRID, phone, {fields.importance("parent-1", "quick"): 1}, base=phone)
+    result = family.save_answers(service, GRID, tablet, {fields.leaning("parent-1"): "wait"}, base=tablet)
+    assert not result.saved and result.problem == family.SaveProblem.CONFLICT
+    assert result.session.answers["parent-1"].leaning == "wait"  # kept on this screen
+    stored = service.load(session.id)
+    assert (
+        stored.answers["parent-1"].importance == {"quick": 1} and stored.answers["parent-1"].leaning is None
+    )
+
+
+def test_an_own_device_changes_only_its_own_answers(service: SessionService, clock: FakeClock) -> None:
+    session = started(service, clock)
+    values = {fields.importance("parent-1", "quick"): 2, fields.importance("youth", "quick"): 0}
+    result = family.save_answers(
+        service, GRID, session, values, base=session, allowed=lambda field: field.participant_id == "parent-1"
+    )
+    assert result.saved and "youth" not in result.session.answers
+    assert result.session.answers["parent-1"].importance == {"quick": 2}
+
+
+def test_who_takes_part_changes_with_a_log_row_each(service: SessionService, clock: FakeClock) -> None:
+    session = started(service, clock)
+    bad = family.add_participant(service, session.id, label="06 12345678", now=clock())
+    assert bad.session is None and bad.issue is not None
+    taken = family.add_participant(service, session.id, label="mama", now=clock())
+    assert taken.session is None and taken.refusal is not None and taken.refusal.code == "label_taken"
+    added = family.add_participant(service, session.id, label="Papa", now=clock())
+    assert added.session is not None and [p.label for p in added.session.family] == ["Sam", "Mama", "Papa"]
+    papa = added.session.family[-1]
+    assert papa.joined_at == clock()
+    invited = family.invite(service, session.id, papa.id)
+    assert invited.code and invited.session.participant(papa.id).own_device
+    back = family.revoke_invitation(service, session.id, papa.id)
+    assert back.session is not None and not back.session.participant(papa.id).own_device
+    removed = family.remove_participant(service, session.id, papa.id, now=clock())
+    assert removed.session is not None and [p.label for p in removed.session.family] == ["Sam", "Mama"]
+    assert family.remove_participant(service, session.id, "youth", now=clock()).refusal is not None
+    assert actions(service, session.id) == sorted(
+        ["started", "participant_added", "invited", "invite_revoked", "participant_removed"]
+    )
