@@ -13,6 +13,7 @@ import json
 import uuid
 from collections.abc import Callable
 from datetime import time, timedelta
+from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -468,19 +469,19 @@ def _conversation_part(ctx: ClinicianContext, session: DecisionSession, grid: Op
             key="clin.advice.submit",
         )
     html_text(ct("How sure each person feels (SURE test)"), tag="h2", css_class="sdm-h")
+    before, after = labels.sure_moment_label("before", lt), labels.sure_moment_label("after", lt)
     rows = []
     for person in session.family:
         result = session.sure.get(person.id)
-        before = result.before.score if result and result.before else None
-        after = result.after.score if result and result.after else None
-        rows.append(
-            {
-                ct("Who"): person.label,
-                labels.sure_moment_label("before", lt): "–" if before is None else f"{before}/4",
-                labels.sure_moment_label("after", lt): "–" if after is None else f"{after}/4",
-            }
-        )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="clin.sure")
+        scores = [getattr(result, moment, None) if result else None for moment in ("before", "after")]
+        cells = "".join(f"<td>{'–' if s is None else f'{s.score}/4'}</td>" for s in scores)
+        rows.append(f"<tr><th scope='row'>{escape(person.label)}</th>{cells}</tr>")
+    who = escape(ct("Who"))
+    st.html(
+        "<table class='sdm-grid'><thead><tr>"
+        f"<th scope='col'>{who}</th><th scope='col'>{escape(before)}</th><th scope='col'>{escape(after)}</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid) -> None:
@@ -681,8 +682,11 @@ def render(ctx: ClinicianContext) -> None:
         tag="h1",
         css_class="sdm-title",
     )
-    _show_result()
-    _changed_elsewhere(ctx)
+    # Always there, empty or not: a message that comes and goes must not shift the tabs below
+    # (shifted tabs are drawn anew and jump back to the first one, away from the form just used).
+    with st.container(key="clin-messages"):
+        _show_result()
+        _changed_elsewhere(ctx)
     if loaded is None:
         st.error(
             ct(

@@ -13,16 +13,19 @@ person needs are printed side by side (the figures in the closing note of issue 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import subprocess
+import sys
 import uuid
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from app_server import PHONE, TABLET, Server, start_server
-from family import WAIT, button, radio, select, settle, shown, snap, type_into
+from app_server import LAPTOP, PHONE, ROOT, TABLET, Server, start_server
+from family import NEXT_YEAR, WAIT, button, radio, select, settle, shown, snap, type_into
 from playwright.sync_api import Browser, Page, expect
 
 from sdm_aid.content.loader import load_grid
@@ -351,4 +354,125 @@ def test_the_same_three_people_on_one_tablet(tmp_path: Path, browser: Browser, s
         print("\none tablet: " + taps.figures(("peer worker", *people)))
     finally:
         tablet.context.close()
+        server.stop()
+
+
+def everyone_in_turn(page: Page, answer) -> None:  # type: ignore[no-untyped-def]
+    """Sam, then Mama, on the tablet: take it, answer, hand it on."""
+    for name, following in (("Sam", "Mama"), ("Mama", None)):
+        button(page, f"Ik ben {name}: laat mijn vragen zien")
+        answer(name)
+        button(page, f"Klaar. Geef de tablet aan {following}" if following else "Klaar")
+
+
+def test_the_clinician_records_the_advice_and_the_tablet_then_asks_the_after_questions(
+    tmp_path: Path, browser: Browser, shots: Path
+) -> None:
+    """Step 6 asks for questions, not the advice; the clinician records the advice and marks
+    the conversation done; from then on the tablet asks each person the four questions, one at
+    a time, and the clinician page shows before and after per person."""
+    server = start_server(tmp_path)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SDM_AID_DATA_DIR": str(tmp_path / "data"),
+        "SDM_AID_GRID_DIR": str(tmp_path / "grids"),
+    }
+    env.pop("SDM_AID_DATABASE_URL", None)
+    tablet = browser.new_context(viewport=TABLET, locale="nl-NL").new_page()
+    desk = browser.new_context(viewport=LAPTOP, locale="en-GB").new_page()
+    taps = Taps()
+    try:
+        begin(tablet, server, taps)
+        for n in (2, 3, 4):
+            tablet_step(tablet, taps, n)
+
+        def values(name: str) -> None:
+            radio(tablet, "Snel resultaat", "4" if name == "Sam" else "1")
+            radio(tablet, "Geen medicijnen", "2")
+            radio(tablet, "Naar welke keuze neig je nu?", "Gesprekken")
+
+        everyone_in_turn(tablet, values)
+        tablet_step(tablet, taps, 5)
+        button(tablet, "Ik ben Sam: laat mijn vragen zien")
+        confidence_for_every_option(tablet, taps, "Sam")
+        tablet_step(tablet, taps, 6)
+        shown(tablet, "De hulpverlener geeft het advies in het gesprek.")
+        assert (
+            tablet.get_by_text("Wie geeft dit advies?").count() == 0
+        )  # no advice asked, nothing preselected
+        snap(tablet, shots, "advice-follows-step6-768")
+
+        subprocess.run(
+            [sys.executable, "-m", "sdm_aid.cli.main", "users", "add", "a.devries", "--password-stdin"],
+            cwd=ROOT,
+            env=env,
+            input="correct horse battery staple\n",
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        desk.goto(f"{server.url}/clinician_sessions")
+        desk.get_by_role("textbox", name="Username", exact=True).fill("a.devries")
+        desk.get_by_role("textbox", name="Password", exact=True).fill("correct horse battery staple")
+        desk.get_by_role("button", name="Log in").click()
+        desk.locator('[class*="st-key-clin-open-"] button, [class*="st-key-clin.open."] button').first.click()
+        settle(desk)
+        desk.get_by_role("tab", name="Conversation and advice").click()
+        settle(desk)
+        desk.screenshot(path=str(shots / "clinician-conversation-before-1280.png"), full_page=True)
+        radio(desk, "What do you advise?", "Talking therapy")
+        desk.get_by_label("Why (in plain words, for the family)", exact=True).fill(
+            "Past bij wat Sam belangrijk vindt."
+        )
+        button(desk, "Save the advice")
+        shown(desk, "The advice is saved.")
+        desk.screenshot(path=str(shots / "clinician-advice-saved-1280.png"), full_page=True)
+        button(desk, "The conversation has taken place")
+        shown(desk, "The conversation took place on")
+        snap(desk, shots, "clinician-conversation-1280")
+
+        tablet_step(tablet, taps, 7)
+        everyone_in_turn(tablet, lambda _name: radio(tablet, STATEMENT, "Klopt niet"))
+        tablet_step(tablet, taps, 8)
+        radio(tablet, "Wat doen jullie nu?", "We kiezen later")
+        select(tablet, "Waarom kiezen jullie later?", "thuis bespreken", exact=False)
+        tablet_step(tablet, taps, 9)
+        for label, value in (
+            ("Dag", "30"),
+            ("Maand", "maart"),
+            ("Jaar", NEXT_YEAR),
+            ("Uur", "14"),
+            ("Minuten", "00"),
+        ):
+            select(tablet, label, value)
+        button(tablet, "Deze afspraak plannen")
+        button(tablet, "Afronden")
+        # The hand-off page: the conversation took place, so each person gets the four questions.
+        shown(tablet, "Na het gesprek: vier korte vragen")
+
+        def after(_name: str) -> None:
+            groups = tablet.locator('[data-testid="stRadio"]')
+            expect(groups).to_have_count(4, timeout=WAIT)
+            for index in range(4):
+                groups.nth(index).locator("label").filter(has_text=re.compile(r"^Ja$")).first.click()
+                settle(tablet)
+
+        everyone_in_turn(tablet, after)
+        shown(tablet, "Iedereen op deze tablet is aan de beurt geweest.")
+        snap(tablet, shots, "after-questions-done-768")
+        session = versions.read(the_document(tmp_path))
+        assert session.recommendation is not None and session.recommendation.option_id == "talking"
+        assert session.recommendation.recorded_by == "a.devries"
+        assert session.sure["youth"].after.score == 4 and session.sure["parent-1"].after.score == 4
+        desk.get_by_text("All sessions").first.click()  # back to the list, and open it again (read fresh)
+        settle(desk)
+        desk.locator('[class*="st-key-clin-open-"] button, [class*="st-key-clin.open."] button').first.click()
+        settle(desk)
+        desk.get_by_role("tab", name="Conversation and advice").click()
+        settle(desk)
+        expect(desk.locator("table.sdm-grid td", has_text="4/4")).to_have_count(2, timeout=WAIT)
+    finally:
+        tablet.context.close()
+        desk.context.close()
         server.stop()
