@@ -189,7 +189,7 @@ def conflict_choices(t: Translator, grid: OptionGrid | None) -> None:
             ),
             icon=":material/sync_problem:",
         )
-        differences = conflicts.differences(mine, theirs)
+        differences = family.conflict_differences(mine, theirs, state.base())
         lt = labels.translator(t.language)
         widgets: dict[str, str] = {}  # difference key -> widget key (read when the button is pressed)
         for index, difference in enumerate(differences):
@@ -251,6 +251,6 @@ def _resolve(
             key: conflicts.Choice(st.session_state.get(widget, "mine")) for key, widget in widgets.items()
         }
     result = family.resolve_conflict(
-        services.session_service(), mine, choices, expected_version=expected_version
+        services.session_service(), mine, choices, expected_version=expected_version, base=state.base()
     )
     apply(result, where=AT_FIELD, fresh_widgets=result.saved)

@@ -143,6 +143,60 @@ def merge(
         return None
 
 
+def contested(
+    base: DecisionSession,
+    mine: DecisionSession,
+    theirs: DecisionSession,
+    *,
+    owner: Callable[[Path], str | None] = lambda _path: None,
+) -> list[Difference]:
+    """The differences the family has to choose between after a refused merge: only where this
+    screen changed something since `base` (or changed answers of a person whose answers were
+    also changed elsewhere). Everything else someone else changed is simply kept."""
+    ours = [d.path for d in differences(mine, base)]
+    both_people = {owner(p) for p in ours} & {owner(d.path) for d in differences(theirs, base)} - {None}
+    return [
+        difference
+        for difference in differences(mine, theirs)
+        if any(_within(difference.path, p) or _within(p, difference.path) for p in ours)
+        or owner(difference.path) in both_people
+    ]
+
+
+def settle(
+    base: DecisionSession,
+    mine: DecisionSession,
+    theirs: DecisionSession,
+    choices: Mapping[str, Choice] | None,
+    *,
+    owner: Callable[[Path], str | None] = lambda _path: None,
+) -> DecisionSession:
+    """The stored version with this screen's changes since `base` made on top, and for each
+    contested difference what the family chose (by `Difference.key`; not listed: the stored
+    value; `choices` None: this screen's value everywhere). What others changed and nobody
+    contested stays as they left it.
+    Raises `ValueError` when the combination is not a valid session."""
+    mine_doc = mine.model_dump(mode="json")
+    result = theirs.model_dump(mode="json")
+    for change in differences(mine, base):
+        _set(result, change.path, _get(mine_doc, change.path))
+    for difference in contested(base, mine, theirs, owner=owner):
+        choice = Choice.MINE if choices is None else choices.get(difference.key, Choice.THEIRS)
+        if choice == Choice.MINE:
+            value: Any = _get(mine_doc, difference.path)
+        elif choice == Choice.BOTH and difference.can_keep_both:
+            value = f"{difference.theirs}{BOTH_SEPARATOR}{difference.mine}"
+        else:
+            value = _get(theirs.model_dump(mode="json"), difference.path)
+        _set(result, difference.path, value)
+    try:
+        return DecisionSession.model_validate(result)
+    except ValidationError as error:
+        raise ValueError(
+            f"the chosen combination is not a valid session ({error.error_count()} problems)"
+        ) from None
+
+
 def _within(path: Path, outer: Path) -> bool:
     return path[: len(outer)] == outer
 

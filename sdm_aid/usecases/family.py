@@ -282,15 +282,28 @@ def _moved(result: Result, *, moved: bool, finished: bool = False) -> Result:
 # --- conflicts --------------------------------------------------------------------------------------
 
 
+def conflict_differences(
+    mine: DecisionSession, theirs: DecisionSession, base: DecisionSession | None
+) -> list[conflicts.Difference]:
+    """What the family has to choose between: with the version this screen started from
+    (`base`), only what this screen changed; without it, every difference."""
+    if base is None:
+        return conflicts.differences(mine, theirs)
+    return conflicts.contested(base, mine, theirs, owner=path_owner)
+
+
 def resolve_conflict(
     service: SessionService,
     mine: DecisionSession,
     choices: Mapping[str, conflicts.Choice] | None,
     *,
     expected_version: int,
+    base: DecisionSession | None = None,
 ) -> Result:
     """Save the family's choice between this screen's version and the stored one: per
     difference (`choices`, by `Difference.key`), or everything from this screen (None).
+    With `base` (the version this screen started from) only what this screen changed is
+    chosen: what others changed meanwhile and nobody here touched is kept.
 
     If the stored version changed again while they chose, nothing is saved and the result
     says CONFLICT again (with the new differences to choose from)."""
@@ -302,6 +315,12 @@ def resolve_conflict(
         return Result(session=mine, saved=False, problem=SaveProblem.UNAVAILABLE)
     if theirs.version != expected_version:
         return Result(session=mine, saved=False, problem=SaveProblem.CONFLICT)
+    if base is not None:
+        try:
+            merged = conflicts.settle(base, mine, theirs, choices, owner=path_owner)
+        except ValueError:  # not a valid session: keep this screen's version whole
+            merged = conflicts.keep_mine(mine, theirs)
+        return _store(service, merged, AccessAction.CONFLICT_RESOLVED, keep_on_failure=mine)
     if choices is None:
         merged = conflicts.keep_mine(mine, theirs)
     else:

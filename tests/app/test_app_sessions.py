@@ -118,7 +118,8 @@ def test_a_conflict_can_keep_the_answers_on_this_screen(app_env) -> None:
     w.no_exception(second.run())
     assert "Niet opgeslagen" not in w.texts(second)
     stored = w.stored_session(second)
-    assert _sure_before(stored) is False and stored.current_step == "explain_problem"
+    # This screen's answers are kept; where the family is (moved on elsewhere) is kept too.
+    assert _sure_before(stored) is False and stored.current_step == "present_options"
 
 
 def test_a_conflict_can_take_the_other_version(app_env) -> None:

@@ -55,3 +55,21 @@ def test_a_combination_that_is_no_valid_session_is_not_merged() -> None:
     mine.answers = {"parent-2": ParticipantAnswers(leaning="wait")}
     theirs.participants = [p for p in theirs.participants if p.id != "parent-2"]  # not possible, but
     assert conflicts.merge(base, mine, theirs, owner=path_owner) is None  # never a broken session
+
+
+def test_settling_a_conflict_never_undoes_what_others_changed() -> None:
+    base, tablet, phone = base_and_copies()
+    # Mama answers on two screens at once (a conflict); Papa answered on his phone meanwhile.
+    tablet.answers = {"parent-1": ParticipantAnswers(leaning="wait")}
+    phone.answers = {
+        "parent-1": ParticipantAnswers(leaning="pills"),
+        "parent-2": ParticipantAnswers(leaning="talking"),
+    }
+    phone.current_step = "values"
+    shown = conflicts.contested(base, tablet, phone, owner=path_owner)
+    assert [d.key for d in shown] == ["answers/parent-1/leaning"]  # only what this screen changed
+    kept = conflicts.settle(base, tablet, phone, None, owner=path_owner)  # 'keep everything from here'
+    assert kept.answers["parent-1"].leaning == "wait"
+    assert kept.answers["parent-2"].leaning == "talking" and kept.current_step == "values"
+    theirs = conflicts.settle(base, tablet, phone, {}, owner=path_owner)  # 'take the other version'
+    assert theirs.answers["parent-1"].leaning == "pills" and theirs.answers["parent-2"].leaning == "talking"
