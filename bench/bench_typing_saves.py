@@ -30,7 +30,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "browser")]
 
 from app_server import CHROMIUM, CHROMIUM_FLAGS, TABLET, Server, start_server  # noqa: E402
-from family import TEXT, begin_with_test_grid, button, radio, settle, shown  # noqa: E402
+from family import (  # noqa: E402
+    TEXT,
+    begin_with_test_grid,
+    button,
+    each_in_turn,
+    radio,
+    settle,
+    shown,
+    take_turn,
+)
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 SENTENCES = [
@@ -81,15 +90,16 @@ def product_round(browser, ms_per_char: int) -> dict[str, float]:
         for n in (2, 3, 4):
             button(page, x["next"])
             shown(page, x["step"].format(n=n))
-        for person in (0, 1):
+
+        def values(_index: int, _name: str) -> None:
             radio(page, x["rating_group"], "3")
             radio(page, x["rating_group2"], "2")
             radio(page, x["lean"], "Medicijn")
-            if person == 0:
-                button(page, x["turn_done"])
+
+        each_in_turn(page, "nl", (x["youth"], x["parent"]), values)
         button(page, x["next"])
         shown(page, x["step"].format(n=5))
-        radio(page, "Wie is er aan de beurt?", "Zoë")
+        take_turn(page, "nl", x["youth"])
         settle(page)
         versions, cpu = _versions(folder / "data"), _cpu(server)
         runs_before = _run_count(page)
