@@ -19,6 +19,7 @@ from sdm_ui import (
     guard,
     own_device_view,
     page_scripts,
+    path_view,
     people_view,
     recovery,
     saving,
@@ -152,11 +153,13 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
 
 def _header(view: StepView) -> None:
     t = view.t
-    number = step_registry.position(view.step.id)
-    html_text(labels.step_heading(number, step_registry.total(), view.lt), css_class="sdm-step")
+    on = view.session.path
+    number = step_registry.position(view.step.id, on)
+    html_text(labels.step_heading(number, step_registry.total(on), view.lt), css_class="sdm-step")
     html_text(labels.element_name(view.element, view.lt), tag="h1", css_class="sdm-title")
     html_text(labels.element_why(view.element, view.lt), css_class="sdm-why")
-    st.progress(steps.progress_fraction(view.step.id))
+    st.progress(steps.progress_fraction(view.step.id, view.session.path))
+    path_view.switch(view)
     code = state.resume_code()
     if code:
         with st.expander(t("Your code to continue later"), icon=":material/key:"):
@@ -203,7 +206,7 @@ def _actions(view: StepView, *, ready: bool = True) -> None:
     still taking turns, Next is not the highlighted button (the hand-over is)."""
     t, session = view.t, view.session
     step = session.current_step
-    last = steps.next_step(step) is None
+    last = steps.next_step(step, session.path) is None
     if steps.can_skip(session, view.step):
         with st.expander(t("Skip this step")):
             bind(
@@ -230,7 +233,7 @@ def _actions(view: StepView, *, ready: bool = True) -> None:
         key=view.key("back"),
         icon=":material/arrow_back:",
         use_container_width=True,
-        disabled=steps.previous_step(step) is None,
+        disabled=steps.previous_step(step, session.path) is None,
         on_click=wizard_actions.go_back,
         args=(step,),
     )
