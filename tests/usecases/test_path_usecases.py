@@ -24,7 +24,9 @@ from sdm_aid.wizard.fields import Kind
 
 GRID_FILE = Path(__file__).parents[2] / "option_grids" / "anxiety-youth.json"
 GRID = load_grid(GRID_FILE).grid
-REF = GridRef(id=GRID.id, version=GRID.version, content_hash=hashlib.sha256(GRID_FILE.read_bytes()).hexdigest())
+REF = GridRef(
+    id=GRID.id, version=GRID.version, content_hash=hashlib.sha256(GRID_FILE.read_bytes()).hexdigest()
+)
 
 
 @pytest.fixture
@@ -96,7 +98,9 @@ def test_a_waiting_room_walk_answers_only_the_short_questions_and_the_summary_ha
         session = _next(service, session, clock)
     option = GRID.options[0].id
     answers = {fields.importance("youth", c.id): 3 for c in shown.considerations}
-    session = family.save_answers(service, GRID, session, {**answers, fields.leaning("youth"): option}).session
+    session = family.save_answers(
+        service, GRID, session, {**answers, fields.leaning("youth"): option}
+    ).session
     assert family.go_next(service, GRID, session, clock()).saved  # values: the short list is enough
     session = service.load(session.id)
     session = family.save_answers(service, GRID, session, {fields.confidence("youth", option): 7}).session
@@ -104,7 +108,10 @@ def test_a_waiting_room_walk_answers_only_the_short_questions_and_the_summary_ha
     session = _next(service, session, clock)  # the advice follows in the conversation
     checks = {fields.check("youth", item.id): item.correct_answer for item in shown.understanding_checks}
     session = _next(service, family.save_answers(service, GRID, session, checks).session, clock)
-    later = {fields.MODE: fields.DECIDE_LATER, fields.DEFER_REASON: DeferralReason.NEED_MORE_INFORMATION.value}
+    later = {
+        fields.MODE: fields.DECIDE_LATER,
+        fields.DEFER_REASON: DeferralReason.NEED_MORE_INFORMATION.value,
+    }
     session = _next(service, family.save_answers(service, GRID, session, later).session, clock)
     moment = {
         fields.follow_up_field(Kind.DAY): 12,
