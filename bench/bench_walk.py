@@ -16,7 +16,9 @@ Per step it prints what a person meets:
   the typing itself is not modelled);
 - screens: page height / viewport height (the most on that step); swipes = screens - 1,
   rounded up;
-- minutes: words / 140 per minute + 3 s per tap + 1.5 s per swipe (the model of issue 13).
+- minutes: words / 140 per minute + 3 s per tap + 1.5 s per swipe (the model of issue 13);
+- new: the words that were not on the previous step's screen (for information only: the model
+  counts every word shown, also the same buttons and headings on every step).
 
 Then click->render for Next (step 2 -> 3 on the waiting-room path, Back unmeasured) against a
 bare Streamlit app with the same buttons (bench/bare_next_app.py), alternating floor and
@@ -37,6 +39,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -56,18 +59,31 @@ WAIT = 30_000
 SERVER_FLAGS = ("--server.address", "127.0.0.1", "--server.headless", "true")
 
 _MEASURE_JS = """() => {
-  const text = document.body.innerText || "";
-  const words = text.split(/\\s+/).filter(w => /[\\p{L}\\p{N}]/u.test(w)).length;
+  // Words a person can see: text in a closed 'Read more', an expander, a visually hidden
+  // skip link or a Material icon's ligature name ('arrow_forward') is not counted.
+  const isWord = w => /[\\p{L}\\p{N}]/u.test(w);
+  const shown = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('[data-testid="stIconMaterial"], script, style, noscript')) continue;
+    if (!parent.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width < 2 || box.height < 2 || box.right <= 0 || box.left >= window.innerWidth) continue;
+    shown.push(...node.textContent.split(/\\s+/).filter(isWord));
+  }
   const main = document.querySelector('[data-testid="stMain"]');
   const height = Math.max(main ? main.scrollHeight : 0, document.scrollingElement.scrollHeight);
-  return [words, height / window.innerHeight];
+  return [shown.length, height / window.innerHeight, shown];
 }"""
 
 _CLICK_TO_RENDER_JS = """async ([label, expected]) => {
   const heading = () => [...document.querySelectorAll('h1,h2,h3,p,span,div')]
     .some(e => e.childElementCount === 0 && e.textContent.trim() === expected);
-  const button = [...document.querySelectorAll('button')]
-    .find(b => b.innerText.trim() === label && !b.disabled);
+  const button = [...document.querySelectorAll('button')].find(b => !b.disabled
+    && [...b.querySelectorAll('p')].some(p => p.textContent.trim() === label));
   const start = performance.now();
   button.click();
   await new Promise(resolve => {
@@ -151,6 +167,8 @@ class StepFigures:
     words: int = 0
     taps: int = 0
     screens: float = 0.0
+    new_words: int = 0
+    """Words not on the previous step's screen (for information: the model counts `words`)."""
 
     @property
     def swipes(self) -> int:
@@ -166,28 +184,39 @@ class StepFigures:
 class Walk:
     page: Page
     steps: list[StepFigures] = field(default_factory=list)
+    before: Counter[str] = field(default_factory=Counter)
+    """The words of the previous step's last screen."""
+    last: Counter[str] = field(default_factory=Counter)
 
     @property
     def now(self) -> StepFigures:
         return self.steps[-1]
 
     def begin(self, name: str) -> None:
+        self.before = self.last
         self.steps.append(StepFigures(name))
         self.look()
 
     def look(self) -> None:
         settle(self.page)
-        words, screens = self.page.evaluate(_MEASURE_JS)
+        words, screens, shown = self.page.evaluate(_MEASURE_JS)
+        self.last = Counter(shown)
         self.now.words = max(self.now.words, int(words))
         self.now.screens = max(self.now.screens, float(screens))
+        self.now.new_words = max(self.now.new_words, sum((self.last - self.before).values()))
 
-    def tap(self, locator: object, taps: int = 1) -> None:
+    def tap(self, locator: object, taps: int = 1, *, leaves: bool = False) -> None:
+        """A tap; then what the screen shows is measured, unless the tap leaves it (Next)."""
         locator.click()  # type: ignore[attr-defined]
         self.now.taps += taps
-        self.look()
+        if leaves:
+            settle(self.page)
+        else:
+            self.look()
 
-    def button(self, name: str | re.Pattern[str]) -> None:
-        self.tap(self.page.get_by_role("button", name=name, exact=isinstance(name, str)).first)
+    def button(self, name: str | re.Pattern[str], *, leaves: bool = False) -> None:
+        found = self.page.get_by_role("button", name=name, exact=isinstance(name, str)).first
+        self.tap(found, leaves=leaves)
 
     def has_button(self, name: str | re.Pattern[str]) -> bool:
         found = self.page.get_by_role("button", name=name, exact=isinstance(name, str))
@@ -208,7 +237,7 @@ class Walk:
             index += 1
             if group.locator("input:checked").count():
                 continue
-            options = group.locator("label")
+            options = group.locator("label:has(input)")
             texts = [options.nth(i).inner_text() for i in range(options.count())]
             self.tap(options.nth(choose(texts)))
 
@@ -232,7 +261,7 @@ def _start(walk: Walk, server: Served, grid_title: str, path_label: str | None) 
         choice = page.locator('[data-testid="stRadio"] label').filter(has_text=path_label).first
         if not choice.locator("input").is_checked():
             walk.tap(choice)
-    walk.button("Beginnen")
+    walk.button("Beginnen", leaves=True)
     page.get_by_text("Stap 1 van 9").first.wait_for(timeout=WAIT)
 
 
@@ -253,7 +282,7 @@ def _finish_turn(walk: Walk) -> None:
 
 
 def _next(walk: Walk, number: int) -> None:
-    walk.button("Volgende" if number < 9 else "Afronden")
+    walk.button("Volgende" if number < 9 else "Afronden", leaves=True)
 
 
 def _follow_up(walk: Walk) -> None:
@@ -297,16 +326,35 @@ def walk_path(walk: Walk, server: Served, grid_title: str, path_label: str | Non
     page.get_by_text("Alle stappen zijn klaar").first.wait_for(timeout=WAIT)
 
 
-def _table(title: str, steps: list[StepFigures]) -> float:
+def _walk_or_show(walk: Walk, server: Served, grid_title: str, path_label: str | None) -> None:
+    """The walk; when it gets stuck, a screenshot and the screen's text show where."""
+    try:
+        walk_path(walk, server, grid_title, path_label)
+    except Exception:
+        shot = Path(tempfile.gettempdir()) / "bench-walk-stuck.png"
+        walk.page.screenshot(path=str(shot), full_page=True)
+        print(f"stuck after {walk.now.name}; screenshot {shot}:\n{walk.page.inner_text('body')[-1500:]}")
+        raise
+
+
+def _table(title: str, steps: list[StepFigures]) -> tuple[float, float]:
+    """Prints the figures; returns the modelled minutes of steps 1-9 and with the start page."""
     print(f"\n{title}")
-    print(f"{'step':<8} {'words':>6} {'taps':>5} {'screens':>8} {'swipes':>7} {'minutes':>8}")
+    print(f"{'step':<9} {'words':>6} {'new':>5} {'taps':>5} {'screens':>8} {'swipes':>7} {'minutes':>8}")
     for s in steps:
-        print(f"{s.name:<8} {s.words:>6} {s.taps:>5} {s.screens:>8.1f} {s.swipes:>7} {s.minutes:>8.1f}")
-    total = StepFigures("total", sum(s.words for s in steps), sum(s.taps for s in steps))
-    swipes = sum(s.swipes for s in steps)
-    minutes = sum(s.minutes for s in steps)
-    print(f"{'total':<8} {total.words:>6} {total.taps:>5} {'':>8} {swipes:>7} {minutes:>8.1f}")
-    return minutes
+        figures = (
+            f"{s.words:>6} {s.new_words:>5} {s.taps:>5} {s.screens:>8.1f} {s.swipes:>7} {s.minutes:>8.1f}"
+        )
+        print(f"{s.name:<9} {figures}")
+    for name, part in (("steps 1-9", steps[1:]), ("all", steps)):
+        words, new = sum(s.words for s in part), sum(s.new_words for s in part)
+        taps, swipes, minutes = (
+            sum(s.taps for s in part),
+            sum(s.swipes for s in part),
+            sum(s.minutes for s in part),
+        )
+        print(f"{name:<9} {words:>6} {new:>5} {taps:>5} {'':>8} {swipes:>7} {minutes:>8.1f}")
+    return sum(s.minutes for s in steps[1:]), sum(s.minutes for s in steps)
 
 
 # --- click -> render ----------------------------------------------------------------------------
@@ -367,7 +415,7 @@ def main() -> None:
 
     grid = REPO / "option_grids" / f"{args.grid}.json"
     grid_title = json.loads(grid.read_text(encoding="utf-8"))["title"]["nl"]
-    totals: dict[str, float] = {}
+    totals: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-walk-") as tmp, sync_playwright() as playwright:
         folder = Path(tmp)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
@@ -380,7 +428,7 @@ def main() -> None:
             ):
                 context = browser.new_context(viewport=TABLET, locale="nl-NL")
                 walk = Walk(context.new_page())
-                walk_path(walk, product, grid_title, label)
+                _walk_or_show(walk, product, grid_title, label)
                 heading = f"{title} (this branch), one young person with a peer worker"
                 totals[title] = _table(heading, walk.steps)
                 context.close()
@@ -390,7 +438,7 @@ def main() -> None:
                     try:
                         context = browser.new_context(viewport=TABLET, locale="nl-NL")
                         walk = Walk(context.new_page())
-                        walk_path(walk, today, grid_title, None)
+                        _walk_or_show(walk, today, grid_title, None)
                         totals["Today's flow"] = _table("Today's flow (main), the same walk", walk.steps)
                         context.close()
                     finally:
@@ -400,7 +448,9 @@ def main() -> None:
             product.stop()
             floor.stop()
             browser.close()
-    print("\nModelled minutes: " + ", ".join(f"{name} {minutes:.1f}" for name, minutes in totals.items()))
+    print("\nModelled minutes, steps 1-9 (with the start page):")
+    for name, (steps, everything) in totals.items():
+        print(f"  {name:<20} {steps:5.1f} ({everything:.1f})")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """What a path shows of a grid: the grid as the steps of that path present it.
 
 The waiting-room path asks fewer questions (the main considerations, two statements to check,
-three suggested questions) and shows step 3's core questions only. Rather than teaching every
+three suggested questions) and shows step 3's core questions only (a benefit and a harm). Rather
+than teaching every
 step and completion rule about paths, a path *presents* a grid: the same grid with shorter
 lists, which the steps draw and the completion rules check. Texts are shortened where they are
 drawn (`sdm_aid.content.short_text`), so 'Read more' can still show the rest.
@@ -18,8 +19,8 @@ from sdm_aid.content.models import OptionGrid, Question, QuestionTopic
 from sdm_aid.sessions.models import DecisionSession, WizardPath
 from sdm_aid.wizard.step_registry import PATHS, Brevity, PathSpec
 
-CORE_TOPICS = (QuestionTopic.BENEFITS, QuestionTopic.HARMS, QuestionTopic.PRACTICAL)
-"""What can it do, what are the downsides, what does it take: one question each."""
+CORE_TOPICS = (QuestionTopic.BENEFITS, QuestionTopic.HARMS)
+"""What can it do and what are the downsides (with how likely each is): one question each."""
 
 T = TypeVar("T")
 _CACHE_SIZE = 24

@@ -143,8 +143,9 @@ class Brevity:
     """Longer texts (the problem, the decision, an option, an answer in the grid) show their
     first sentences up to about this many words; the rest behind 'Read more'."""
     core_questions_only: bool = False
-    """Step 3 shows the first question about benefits, about harms and about practical
-    matters (what a young person in the waiting room asks: Simmons et al., 2017)."""
+    """Step 3 shows the first question about benefits and the first about harms: the
+    benefits, the harms and how likely they are (the three questions of Simmons et al., 2017);
+    practical matters come back in step 5 ('can we do this')."""
     considerations: int | None = None
     """Step 4 asks about the first this-many considerations (grid authors put the main ones first)."""
     checks: int | None = None
@@ -154,6 +155,11 @@ class Brevity:
     ability_details: bool = True
     """Step 5 shows the option's prompts and asks 'what would help' (else only how sure and
     what could get in the way)."""
+    why: bool = True
+    """Each step's heading is followed by why the step matters (else the heading only)."""
+    peer_prompt_open: bool = True
+    """The prompt for the peer worker is shown open (else folded under a short label: the
+    peer worker opens it, the young person does not have to read past it)."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,8 @@ PATHS: dict[WizardPath, PathSpec] = {
             checks=2,
             suggested_questions=3,
             ability_details=False,
+            why=False,
+            peer_prompt_open=False,
         ),
         minutes=12,
     ),

@@ -62,7 +62,7 @@ def test_the_waiting_room_presents_the_core_of_the_grid(grid: OptionGrid) -> Non
     assert short.clinician_questions == grid.clinician_questions[: brevity.suggested_questions]
     topics = [q.topic for q in short.questions]
     assert topics == sorted(set(topics), key=topics.index)  # one question per topic
-    assert set(topics) == {QuestionTopic.BENEFITS, QuestionTopic.HARMS, QuestionTopic.PRACTICAL}
+    assert set(topics) == {QuestionTopic.BENEFITS, QuestionTopic.HARMS}
     assert [q.id for q in short.questions] == [q.id for q in grid.questions if q in short.questions]
     assert short.options == grid.options and grid.considerations != short.considerations
 
