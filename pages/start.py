@@ -155,13 +155,12 @@ with new_tab:
     # With a peer worker the conversation is in the waiting room: the short path first.
     # Alone (at home, on one's own device) there is time for everything.
     st.radio(
-        t("How much time is there?"),
+        t("How much time is there? You can switch at any step."),
         options=[path.value for path in WizardPath],
         index=0 if peer else 1,
         format_func=lambda path: t(
             texts.PATH_TEXT[WizardPath(path)], minutes=step_registry.path(WizardPath(path)).minutes
         ),
-        captions=[t("You can switch at any step."), ""],
         key=start_actions.path_key(peer=peer),
     )
 
