@@ -7,7 +7,8 @@ import streamlit as st
 from sdm_aid.content.loader import LoadedGrid
 from sdm_aid.content.models import GridStatus
 from sdm_aid.i18n import LANGUAGES, Translator, languages
-from sdm_aid.wizard import registry
+from sdm_aid.sessions.models import WizardPath
+from sdm_aid.wizard import registry, step_registry, texts
 from sdm_aid.wizard.inputs import MAX_PARENTS
 from sdm_ui import clearing, feedback, frame, guard, recovery, services, start_actions, state
 from sdm_ui.grid_view import AUDIENCE_TEXT
@@ -150,6 +151,17 @@ with new_tab:
         )
         if peer
         else None
+    )
+    # With a peer worker the conversation is in the waiting room: the short path first.
+    # Alone (at home, on one's own device) there is time for everything.
+    st.radio(
+        t("How much time is there? You can switch at any step."),
+        options=[path.value for path in WizardPath],
+        index=0 if peer else 1,
+        format_func=lambda path: t(
+            texts.PATH_TEXT[WizardPath(path)], minutes=step_registry.path(WizardPath(path)).minutes
+        ),
+        key=start_actions.path_key(peer=peer),
     )
 
     for issue in start_actions.issues():

@@ -33,6 +33,7 @@ class AccessAction(StrEnum):
     ANSWERS_SAVED = "answers_saved"
     STEP_CHANGED = "step_changed"
     STEP_SKIPPED = "step_skipped"
+    PATH_CHOSEN = "path_chosen"
     CONFLICT_RESOLVED = "conflict_resolved"
     FINISHED = "finished"
     INVITED = "invited"
@@ -54,6 +55,7 @@ FAMILY_ACTIONS = frozenset(
         AccessAction.ANSWERS_SAVED,
         AccessAction.STEP_CHANGED,
         AccessAction.STEP_SKIPPED,
+        AccessAction.PATH_CHOSEN,
         AccessAction.CONFLICT_RESOLVED,
         AccessAction.FINISHED,
     }

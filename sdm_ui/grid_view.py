@@ -16,7 +16,7 @@ import streamlit as st
 
 from sdm_aid.content.models import Audience, OptionGrid
 from sdm_aid.i18n import Language, Translator
-from sdm_aid.render.grid_table import GridTexts, option_cards_html, question_html
+from sdm_aid.render.grid_table import GridTexts, Shortened, option_cards_html, question_html
 
 AUDIENCE_TEXT = {
     Audience.YOUTH: "For young people",
@@ -25,7 +25,7 @@ AUDIENCE_TEXT = {
 }
 
 _CACHE_SIZE = 24
-_cache: OrderedDict[tuple[int, str, str], tuple[OptionGrid, tuple[str, ...]]] = OrderedDict()
+_cache: OrderedDict[tuple[int, str, str, int | None], tuple[OptionGrid, tuple[str, ...]]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -40,18 +40,21 @@ def _texts(t: Translator) -> GridTexts:
     )
 
 
-def _blocks(kind: str, grid: OptionGrid, t: Translator, language: Language) -> tuple[str, ...]:
-    key = (id(grid), kind, language)
+def _blocks(
+    kind: str, grid: OptionGrid, t: Translator, language: Language, words: int | None = None
+) -> tuple[str, ...]:
+    key = (id(grid), kind, language, words)
     with _lock:
         hit = _cache.get(key)
         if hit is not None and hit[0] is grid:  # the same object, not a new one at a reused id
             _cache.move_to_end(key)
             return hit[1]
     texts = _texts(t)
+    short = None if words is None else Shortened(words, t("Read more"))
     if kind == "cards":
-        blocks: tuple[str, ...] = (option_cards_html(grid, texts, language),)
+        blocks: tuple[str, ...] = (option_cards_html(grid, texts, language, short),)
     else:
-        blocks = tuple(question_html(grid, question, texts, language) for question in grid.questions)
+        blocks = tuple(question_html(grid, question, texts, language, short) for question in grid.questions)
     with _lock:
         _cache[key] = (grid, blocks)
         while len(_cache) > _CACHE_SIZE:
@@ -59,12 +62,14 @@ def _blocks(kind: str, grid: OptionGrid, t: Translator, language: Language) -> t
     return blocks
 
 
-def option_cards(grid: OptionGrid, t: Translator, language: Language) -> None:
-    """All options as cards in one element (they wrap to one column on a phone)."""
-    st.html(_blocks("cards", grid, t, language)[0])
+def option_cards(grid: OptionGrid, t: Translator, language: Language, words: int | None = None) -> None:
+    """All options as cards in one element (they wrap to one column on a phone); with
+    `words`, each cut short with 'Read more'."""
+    st.html(_blocks("cards", grid, t, language, words)[0])
 
 
-def pros_and_cons(grid: OptionGrid, t: Translator, language: Language) -> None:
-    """One table per question: the options side by side, one element each."""
-    for block in _blocks("questions", grid, t, language):
+def pros_and_cons(grid: OptionGrid, t: Translator, language: Language, words: int | None = None) -> None:
+    """One table per question: the options side by side, one element each; with `words`,
+    each answer cut short with 'Read more'."""
+    for block in _blocks("questions", grid, t, language, words):
         st.html(block)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from sdm_aid.sessions.models import WizardPath
 from sdm_aid.usecases import family
 from sdm_aid.wizard import registry
 from sdm_aid.wizard.inputs import Issue
@@ -20,6 +21,20 @@ def issues() -> list[Issue]:
     """What was wrong with the names at the last 'Begin' (shown once)."""
     found = st.session_state.pop(ISSUES, [])
     return [issue for issue in found if isinstance(issue, Issue)]
+
+
+def path_key(*, peer: bool) -> str:
+    """The path choice has its own widget with and without a peer worker, so that its default
+    follows the peer-worker box (waiting room with, everything without) until it is chosen."""
+    return "start.path.peer" if peer else "start.path.alone"
+
+
+def _path() -> WizardPath:
+    peer = bool(st.session_state.get("start.peer"))
+    chosen = st.session_state.get(path_key(peer=peer))
+    if chosen in set(WizardPath):
+        return WizardPath(chosen)
+    return WizardPath.WAITING_ROOM if peer else WizardPath.FULL
 
 
 def _labels() -> tuple[str, list[str], str | None]:
@@ -45,6 +60,7 @@ def begin(grid_id: str) -> None:
         parent_labels=parents,
         peer_label=peer,
         now=now,
+        path=_path(),
     )
     if outcome.issues:
         st.session_state[ISSUES] = list(outcome.issues)

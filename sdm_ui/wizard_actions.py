@@ -18,7 +18,7 @@ from sdm_aid.content.models import OptionGrid
 from sdm_aid.i18n import Translator
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.errors import SessionRuleError
-from sdm_aid.sessions.models import DecisionSession
+from sdm_aid.sessions.models import DecisionSession, WizardPath
 from sdm_aid.usecases import family
 from sdm_aid.wizard import registry, texts
 from sdm_aid.wizard.step_actions import StepRefusal
@@ -98,3 +98,12 @@ def skip(step: str) -> None:
 @guard.callback
 def plan_follow_up(step: str) -> None:
     _act(step, lambda s, _g: family.plan_follow_up(services.session_service(), s, _now(), base=state.base()))
+
+
+@guard.callback
+def choose_path(step: str, path: str) -> None:
+    """'Read everything' (to the full path) and back to the short one; the step stays."""
+    _act(
+        step,
+        lambda s, _g: family.choose_path(services.session_service(), s, WizardPath(path), base=state.base()),
+    )

@@ -19,6 +19,7 @@ from sdm_ui import (
     guard,
     own_device_view,
     page_scripts,
+    path_view,
     people_view,
     recovery,
     saving,
@@ -29,7 +30,7 @@ from sdm_ui import (
 from sdm_ui.fields import bind
 from sdm_ui.frame import PageContext
 from sdm_ui.steps import StepView, per_person, view_module
-from sdm_ui.text import html_text, md_escape
+from sdm_ui.text import html_text, md_escape, plain
 
 log = logging.getLogger(__name__)
 _SCROLL_TOP_JS = page_scripts.script_tag(page_scripts.SCROLL_TO_TOP)  # allowed by the CSP (its hash)
@@ -147,16 +148,20 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
     else:
         module.render(view)
     st.divider()
-    _actions(view, ready=turn is None or turn.person is None or not view.session.family_here)
+    ready = turn is None or turn.person is None or not view.session.family_here or per_person.alone(session)
+    _actions(view, ready=ready)
 
 
 def _header(view: StepView) -> None:
     t = view.t
-    number = step_registry.position(view.step.id)
-    html_text(labels.step_heading(number, step_registry.total(), view.lt), css_class="sdm-step")
+    on = view.session.path
+    number = step_registry.position(view.step.id, on)
+    html_text(labels.step_heading(number, step_registry.total(on), view.lt), css_class="sdm-step")
     html_text(labels.element_name(view.element, view.lt), tag="h1", css_class="sdm-title")
-    html_text(labels.element_why(view.element, view.lt), css_class="sdm-why")
-    st.progress(steps.progress_fraction(view.step.id))
+    if view.brevity.why:
+        html_text(labels.element_why(view.element, view.lt), css_class="sdm-why")
+    st.progress(steps.progress_fraction(view.step.id, view.session.path))
+    path_view.switch(view)
     code = state.resume_code()
     if code:
         with st.expander(t("Your code to continue later"), icon=":material/key:"):
@@ -171,6 +176,10 @@ def _peer_prompt(view: StepView) -> None:
         return
     text, from_grid = prompts.peer_worker_prompt(view.grid, view.element, view.language)
     shown = text if from_grid else view.t(text)
+    if not view.brevity.peer_prompt_open:  # the short path: folded, the peer worker opens it
+        with st.expander(view.t("Tip for the peer worker"), icon=":material/support_agent:"):
+            plain(shown)
+        return
     st.info(md_escape(view.t("For the peer worker: {prompt}", prompt=shown)), icon=":material/support_agent:")
 
 
@@ -203,7 +212,7 @@ def _actions(view: StepView, *, ready: bool = True) -> None:
     still taking turns, Next is not the highlighted button (the hand-over is)."""
     t, session = view.t, view.session
     step = session.current_step
-    last = steps.next_step(step) is None
+    last = steps.next_step(step, session.path) is None
     if steps.can_skip(session, view.step):
         with st.expander(t("Skip this step")):
             bind(
@@ -230,7 +239,7 @@ def _actions(view: StepView, *, ready: bool = True) -> None:
         key=view.key("back"),
         icon=":material/arrow_back:",
         use_container_width=True,
-        disabled=steps.previous_step(step) is None,
+        disabled=steps.previous_step(step, session.path) is None,
         on_click=wizard_actions.go_back,
         args=(step,),
     )

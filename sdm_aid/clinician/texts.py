@@ -41,6 +41,7 @@ ACTION_TEXT: Mapping[AccessAction, str] = {
     AccessAction.ANSWERS_SAVED: "Answers saved (family)",
     AccessAction.STEP_CHANGED: "Went to another step (family)",
     AccessAction.STEP_SKIPPED: "Skipped a step, with a reason (family)",
+    AccessAction.PATH_CHOSEN: "Switched between the short and the full version (family)",
     AccessAction.CONFLICT_RESOLVED: "Chose between two versions (family)",
     AccessAction.FINISHED: "Finished and cleared the screen (family)",
     AccessAction.INVITED: "Invited someone with a personal code (family)",

@@ -11,11 +11,12 @@ disclosure labelled with its option ("Bronnen bij <optie>"), so every label is u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from sdm_aid.content.models import Answer, Likelihood, OptionGrid, Question
+from sdm_aid.content.models import Answer, Likelihood, Option, OptionGrid, Question
+from sdm_aid.content.short_text import shorten
 from sdm_aid.i18n import Language
 from sdm_aid.render.html import environment
 from sdm_aid.sessions import labels
@@ -36,6 +37,15 @@ class GridTexts:
     """'Sources for {option}'"""
     in_practice: str
     wait_option: str
+
+
+@dataclass(frozen=True)
+class Shortened:
+    """Short texts (the waiting-room path): about `words` words shown at first, the rest
+    behind a disclosure labelled `read_more` (already translated)."""
+
+    words: int
+    read_more: str
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,9 @@ class CellView:
     likelihood: LikelihoodView | None
     sources: tuple[SourceView, ...]
     sources_label: str
+    more: str = ""
+    """The rest of a shortened text (behind 'Read more'); empty when shown whole."""
+    read_more: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,9 @@ class CardView:
     description: str
     in_practice_heading: str
     in_practice: str
+    more: str = ""
+    """Shortened card: the rest of the description; 'in practice' then follows it there."""
+    read_more: str = ""
 
 
 def likelihood_view(likelihood: Likelihood, texts: GridTexts, language: Language) -> LikelihoodView:
@@ -99,7 +115,12 @@ def likelihood_view(likelihood: Likelihood, texts: GridTexts, language: Language
 
 
 def _cell(
-    grid: OptionGrid, answer: Answer | None, option: str, texts: GridTexts, language: Language
+    grid: OptionGrid,
+    answer: Answer | None,
+    option: str,
+    texts: GridTexts,
+    language: Language,
+    short: Shortened | None = None,
 ) -> CellView:
     label = texts.sources_for.format(option=option)
     if answer is None:
@@ -109,32 +130,59 @@ def _cell(
         for source_id in answer.sources
     )
     likelihood = likelihood_view(answer.likelihood, texts, language) if answer.likelihood else None
-    return CellView(option, answer.text.get(language), likelihood, sources, label)
+    text = answer.text.get(language)
+    if short is None:
+        return CellView(option, text, likelihood, sources, label)
+    cut = shorten(text, short.words)
+    return CellView(option, cut.short, likelihood, sources, label, cut.rest, short.read_more)
 
 
-def question_view(grid: OptionGrid, question: Question, texts: GridTexts, language: Language) -> QuestionView:
+def question_view(
+    grid: OptionGrid,
+    question: Question,
+    texts: GridTexts,
+    language: Language,
+    short: Shortened | None = None,
+) -> QuestionView:
     cells = tuple(
-        _cell(grid, question.answers.get(option.id), option.label.get(language), texts, language)
+        _cell(grid, question.answers.get(option.id), option.label.get(language), texts, language, short)
         for option in grid.options
     )
     return QuestionView(question.text.get(language), cells)
 
 
-def question_html(grid: OptionGrid, question: Question, texts: GridTexts, language: Language) -> str:
-    """One question as a table: a caption, the options as column headers, one row of answers."""
-    view = question_view(grid, question, texts, language)
+def question_html(
+    grid: OptionGrid,
+    question: Question,
+    texts: GridTexts,
+    language: Language,
+    short: Shortened | None = None,
+) -> str:
+    """One question as a table: a caption, the options as column headers, one row of answers
+    (with `short`: each answer cut to about that many words, the rest behind 'Read more')."""
+    view = question_view(grid, question, texts, language, short)
     return environment().get_template("grid_question.html").render(question=view)
 
 
-def option_cards_html(grid: OptionGrid, texts: GridTexts, language: Language) -> str:
-    cards = [
-        CardView(
-            label=option.label.get(language),
-            wait_note=texts.wait_option if option.is_wait_option else None,
-            description=option.description.get(language),
-            in_practice_heading=texts.in_practice,
-            in_practice=option.in_practice.get(language),
-        )
-        for option in grid.options
-    ]
-    return environment().get_template("grid_options.html").render(cards=cards)
+def _card(option: Option, texts: GridTexts, language: Language, short: Shortened | None) -> CardView:
+    description, in_practice = option.description.get(language), option.in_practice.get(language)
+    card = CardView(
+        label=option.label.get(language),
+        wait_note=texts.wait_option if option.is_wait_option else None,
+        description=description,
+        in_practice_heading=texts.in_practice,
+        in_practice=in_practice,
+    )
+    if short is None:
+        return card
+    cut = shorten(description, short.words)
+    return replace(card, description=cut.short, more=cut.rest, read_more=short.read_more)
+
+
+def option_cards_html(
+    grid: OptionGrid, texts: GridTexts, language: Language, short: Shortened | None = None
+) -> str:
+    """The options as cards (with `short`: each description cut short, the rest and what the
+    option means in practice behind 'Read more')."""
+    cards = [_card(option, texts, language, short) for option in grid.options]
+    return environment().get_template("grid_options.html").render(cards=cards, short=short is not None)

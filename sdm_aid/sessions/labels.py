@@ -395,6 +395,7 @@ DIFFERENCE_SECTIONS: Mapping[str, str] = {
     "language": "Language",
     "participants": "Who takes part",
     "peer_worker_guides": "Peer worker",
+    "path": "Short or full version",
     "other": "Other",
 }
 DIFFERENCE_ANSWERS: Mapping[str, str] = {

@@ -30,7 +30,7 @@ from sdm_aid.content.refs import GridRef as GridRef  # a session pins its grid b
 from sdm_aid.elements import ELEMENT_ORDER, SdmElement
 from sdm_aid.i18n.languages import Language
 
-SESSION_SCHEMA_VERSION = 3
+SESSION_SCHEMA_VERSION = 4
 """The format of a stored session document; older ones are upgraded when read
 (`sdm_aid.sessions.versions`)."""
 
@@ -107,6 +107,16 @@ FAMILY_ROLES: tuple[Role, ...] = (Role.YOUTH, Role.PARENT)
 
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 """A wizard step's stable id (see sdm_aid.wizard.step_registry); never its number."""
+
+
+class WizardPath(StrEnum):
+    """How much the wizard shows: the same nine steps, short or in full (see
+    `sdm_aid.wizard.step_registry.PATHS`)."""
+
+    WAITING_ROOM = "waiting_room"
+    """Short: for the waiting room before the conversation (about 10 minutes)."""
+    FULL = "full"
+    """Everything: at home, or whenever there is time."""
 
 
 class Participant(SessionModel):
@@ -336,7 +346,7 @@ class DecisionSession(SessionModel):
     """A whole session. Assigning a field re-runs the whole-session checks; a refused
     assignment leaves the field as it was (see __setattr__)."""
 
-    schema_version: Literal[3] = 3
+    schema_version: Literal[4] = 4
     """SESSION_SCHEMA_VERSION (a literal here, so an older document never passes as this one)."""
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     """Pseudonymous id; the only handle in logs and lists."""
@@ -346,6 +356,8 @@ class DecisionSession(SessionModel):
     language: Language = "nl"
     participants: Annotated[list[Participant], Field(min_length=1)]
     peer_worker_guides: bool = False
+    path: WizardPath = WizardPath.FULL
+    """Short (waiting room) or everything; chosen at the start, changeable at any step."""
     elements: list[ElementProgress] = Field(default_factory=_new_elements)
     current_step: StepId = "explain_problem"
     """The id of the wizard step the family is on (stored by id, so steps can change)."""

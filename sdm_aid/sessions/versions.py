@@ -76,7 +76,13 @@ def _with_unsure(outcome: Any) -> Any:
     return outcome
 
 
-UPGRADES: Mapping[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(document: Document) -> Document:
+    """v4 stores the wizard's path (short for the waiting room, or full). Every session
+    before it went through all of the steps in full, so it continues on the full path."""
+    return {**document, "schema_version": 4, "path": document.get("path", "full")}
+
+
+UPGRADES: Mapping[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 """From version n (the key) to n + 1."""
 
 

@@ -27,7 +27,7 @@ from sdm_aid.i18n import Language
 from sdm_aid.services.sessions import SessionService, StartedSession
 from sdm_aid.sessions import conflicts, rules
 from sdm_aid.sessions.errors import SessionRuleError
-from sdm_aid.sessions.models import DecisionSession, GridRef, StepId
+from sdm_aid.sessions.models import DecisionSession, GridRef, StepId, WizardPath
 from sdm_aid.storage import SessionNotFoundError, StaleSessionError, StorageError
 from sdm_aid.wizard import entries, step_actions, step_registry, steps
 from sdm_aid.wizard.fields import Field, path_owner
@@ -135,8 +135,10 @@ def start(
     parent_labels: list[str],
     peer_label: str | None,
     now: datetime,
+    path: WizardPath = WizardPath.FULL,
 ) -> Started:
-    """A new conversation about `grid` with the people named (nicknames are checked first)."""
+    """A new conversation about `grid` with the people named (nicknames are checked first),
+    on the path chosen (short for the waiting room, or everything)."""
     issues = check_people(youth_label, parent_labels, peer_label)
     if issues:
         return Started(started=None, issues=tuple(issues))
@@ -145,6 +147,7 @@ def start(
         language=language,
         participants=build_participants(youth_label, parent_labels, peer_label),
         peer_worker_guides=peer_label is not None,
+        path=path,
         created_at=now,
         updated_at=now,
     )
@@ -214,7 +217,7 @@ def go_next(
             rules.complete_element(candidate, element)
     except (StepRefusedError, SessionRuleError) as refusal:
         return _unchanged(draft, refusal)
-    following = steps.next_step(step)
+    following = steps.next_step(step, draft.path)
     candidate.current_step = following or step
     result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft, base=base)
     return _moved(result, moved=following is not None, finished=following is None)
@@ -234,7 +237,8 @@ def go_back(
         candidate = step_actions.commit_step(draft, grid, steps.current(draft), now)
     except (StepRefusedError, SessionRuleError):
         candidate = draft
-    candidate = candidate.model_copy(update={"current_step": steps.previous_step(step) or step}, deep=True)
+    previous = steps.previous_step(step, draft.path) or step
+    candidate = candidate.model_copy(update={"current_step": previous}, deep=True)
     result = _store(service, candidate, AccessAction.STEP_CHANGED, keep_on_failure=draft, base=base)
     return _moved(result, moved=candidate.current_step != step)
 
@@ -249,6 +253,20 @@ def go_to(
     return _moved(result, moved=target != draft.current_step)
 
 
+def choose_path(
+    service: SessionService, draft: DecisionSession, path: WizardPath, *, base: DecisionSession | None = None
+) -> Result:
+    """Switch between the short path (waiting room) and everything ('Read everything'). The
+    family stays on the step it is on, with every answer it gave: a path only changes how
+    much the steps show and ask."""
+    if draft.path == path:
+        return Result(session=draft, saved=False)
+    candidate = draft.model_copy(update={"path": path}, deep=True)
+    if candidate.current_step not in step_registry.path(path).steps:
+        candidate.current_step = step_registry.path(path).steps[0]
+    return _store(service, candidate, AccessAction.PATH_CHOSEN, keep_on_failure=draft, base=base)
+
+
 def skip(service: SessionService, draft: DecisionSession, *, base: DecisionSession | None = None) -> Result:
     """Skip the step for the reason typed (never silently), then move on."""
     step = draft.current_step
@@ -256,7 +274,7 @@ def skip(service: SessionService, draft: DecisionSession, *, base: DecisionSessi
         candidate = step_actions.skip_step(draft, steps.current(draft))
     except (StepRefusedError, SessionRuleError) as refusal:
         return _unchanged(draft, refusal)
-    following = steps.next_step(step)
+    following = steps.next_step(step, draft.path)
     candidate.current_step = following or step
     result = _store(service, candidate, AccessAction.STEP_SKIPPED, keep_on_failure=draft, base=base)
     return _moved(result, moved=following is not None, finished=following is None)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sdm_aid.elements import SdmElement
-from sdm_aid.sessions.models import AnswerPart, DecisionSession, Deferred, StepId
+from sdm_aid.sessions.models import AnswerPart, DecisionSession, Deferred, StepId, WizardPath
 from sdm_aid.wizard import completion
 
 if TYPE_CHECKING:
@@ -133,7 +133,73 @@ STEPS: tuple[StepSpec, ...] = (
 )
 FIRST: StepId = STEPS[0].id
 _BY_ID = {step.id: step for step in STEPS}
-_POSITION = {step.id: index for index, step in enumerate(STEPS)}
+
+
+@dataclass(frozen=True)
+class Brevity:
+    """How much of a grid a path shows on its steps. None: everything."""
+
+    words: int | None = None
+    """Longer texts (the problem, the decision, an option, an answer in the grid) show their
+    first sentences up to about this many words; the rest behind 'Read more'."""
+    core_questions_only: bool = False
+    """Step 3 shows the first question about benefits and the first about harms: the
+    benefits, the harms and how likely they are (the three questions of Simmons et al., 2017);
+    practical matters come back in step 5 ('can we do this')."""
+    considerations: int | None = None
+    """Step 4 asks about the first this-many considerations (grid authors put the main ones first)."""
+    checks: int | None = None
+    """Step 7 asks the first this-many understanding statements."""
+    suggested_questions: int | None = None
+    """Step 6 suggests the first this-many questions for the clinician."""
+    ability_details: bool = True
+    """Step 5 shows the option's prompts and asks 'what would help' (else only how sure and
+    what could get in the way)."""
+    why: bool = True
+    """Each step's heading is followed by why the step matters (else the heading only)."""
+    peer_prompt_open: bool = True
+    """The prompt for the peer worker is shown open (else folded under a short label: the
+    peer worker opens it, the young person does not have to read past it)."""
+
+
+@dataclass(frozen=True)
+class PathSpec:
+    """A way through the steps: which steps, in which order, and how much each shows."""
+
+    id: WizardPath
+    steps: tuple[StepId, ...]
+    brevity: Brevity
+    minutes: int
+    """About how long it takes (shown at the start): what the walk model says for one young
+    person with a peer worker (bench/bench_walk.py), rounded up."""
+
+
+ALL_STEPS: tuple[StepId, ...] = tuple(spec.id for spec in STEPS)
+
+PATHS: dict[WizardPath, PathSpec] = {
+    # The waiting room: the nine elements in their order, each as short as it can be. The
+    # advice (step 6) follows in the conversation on both paths: the clinician records it.
+    WizardPath.WAITING_ROOM: PathSpec(
+        WizardPath.WAITING_ROOM,
+        ALL_STEPS,
+        Brevity(
+            words=25,
+            core_questions_only=True,
+            considerations=3,
+            checks=2,
+            suggested_questions=3,
+            ability_details=False,
+            why=False,
+            peer_prompt_open=False,
+        ),
+        minutes=12,
+    ),
+    WizardPath.FULL: PathSpec(WizardPath.FULL, ALL_STEPS, Brevity(), minutes=30),
+}
+
+
+def path(path_id: WizardPath) -> PathSpec:
+    return PATHS[path_id]
 
 
 def step(step_id: StepId) -> StepSpec:
@@ -147,24 +213,27 @@ def find(step_id: str) -> StepSpec | None:
     return _BY_ID.get(step_id)
 
 
-def position(step_id: StepId) -> int:
-    """1-based place of the step ('Step 3 of 9')."""
-    return _POSITION.get(step_id, 0) + 1
+def position(step_id: StepId, on: WizardPath = WizardPath.FULL) -> int:
+    """1-based place of the step on the path ('Step 3 of 9'); a step the path does not
+    have counts as its first."""
+    order = PATHS[on].steps
+    return order.index(step_id) + 1 if step_id in order else 1
 
 
-def total() -> int:
-    return len(STEPS)
+def total(on: WizardPath = WizardPath.FULL) -> int:
+    return len(PATHS[on].steps)
 
 
-def following(step_id: StepId) -> StepId | None:
-    """The next step's id, or None after the last one (then the hand-off follows)."""
-    index = position(step_id)
-    return STEPS[index].id if index < len(STEPS) else None
+def following(step_id: StepId, on: WizardPath = WizardPath.FULL) -> StepId | None:
+    """The next step's id on the path, or None after the last one (then the hand-off follows)."""
+    order = PATHS[on].steps
+    index = position(step_id, on)
+    return order[index] if index < len(order) else None
 
 
-def preceding(step_id: StepId) -> StepId | None:
-    index = position(step_id) - 2
-    return STEPS[index].id if index >= 0 else None
+def preceding(step_id: StepId, on: WizardPath = WizardPath.FULL) -> StepId | None:
+    index = position(step_id, on) - 2
+    return PATHS[on].steps[index] if index >= 0 else None
 
 
 def for_element(element: SdmElement) -> StepSpec:
@@ -199,6 +268,14 @@ def check_registry() -> None:
         raise ValueError("every part of a person's answers must be asked on exactly one step")
     if len(_BY_ID) != len(STEPS):
         raise ValueError("step ids must be unique")
+    for path_id, spec in PATHS.items():
+        if spec.id != path_id or set(spec.steps) - set(_BY_ID):
+            raise ValueError(f"path {path_id}: unknown steps or a wrong id")
+        elements = [element for step_id in spec.steps for element in _BY_ID[step_id].elements]
+        if elements != list(SdmElement):
+            raise ValueError(f"path {path_id}: the nine SDM elements, each once, in their order")
+    if set(PATHS) != set(WizardPath):
+        raise ValueError("every path has a row")
 
 
 check_registry()

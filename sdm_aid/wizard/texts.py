@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
+from sdm_aid.sessions.models import WizardPath
 from sdm_aid.wizard.completion import Missing
 from sdm_aid.wizard.inputs import InputIssue
 from sdm_aid.wizard.step_actions import StepRefusal
@@ -56,9 +57,16 @@ PROGRESS_TEXT: Mapping[Progress, str] = {
     Progress.NOT_YET: "not yet",
 }
 
+PATH_TEXT: Mapping[WizardPath, str] = {
+    WizardPath.WAITING_ROOM: "Short, for the waiting room (about {minutes} minutes)",
+    WizardPath.FULL: "Everything, for example at home (about {minutes} minutes)",
+}
+"""The start page's choice of path; {minutes} from the path's row in the step registry."""
+
 TABLES: tuple[tuple[type[Enum], Mapping[Any, str]], ...] = (
     (InputIssue, ISSUE_TEXT),
     (Missing, MISSING_TEXT),
     (StepRefusal, REFUSAL_TEXT),
     (Progress, PROGRESS_TEXT),
+    (WizardPath, PATH_TEXT),
 )

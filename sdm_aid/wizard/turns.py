@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.sessions.models import AnswerPart, DecisionSession, Participant, ParticipantAnswers
-from sdm_aid.wizard import step_registry
+from sdm_aid.wizard import paths, step_registry, steps
 from sdm_aid.wizard.completion import leaned_options
 from sdm_aid.wizard.step_registry import StepSpec
 
@@ -53,7 +53,8 @@ def _part_progress(
 
 
 def step_progress(session: DecisionSession, grid: OptionGrid, step: StepSpec, pid: str) -> Progress:
-    """How far `pid` is with their own answers on `step`."""
+    """How far `pid` is with their own answers on `step` (as the session's path asks them)."""
+    grid = paths.for_session(session, grid)
     answers = session.answers.get(pid, ParticipantAnswers())
     parts = [_part_progress(session, grid, answers, pid, part) for part in step.own_answers]
     if all(p == Progress.DONE for p in parts):
@@ -83,7 +84,7 @@ def progress(session: DecisionSession, grid: OptionGrid) -> dict[str, dict[str, 
 
 def still_missing(session: DecisionSession, grid: OptionGrid, step: StepSpec, pid: str) -> bool:
     """Whether the step's completion rule still waits for this person."""
-    return any(problem.participant_id == pid for problem in step.completion(session, grid))
+    return any(problem.participant_id == pid for problem in steps.step_problems(session, grid, step))
 
 
 def first_turn(session: DecisionSession, grid: OptionGrid, step: StepSpec) -> Participant | None:

@@ -13,7 +13,7 @@ means is decided in `sdm_aid.wizard.entries` and `sdm_aid.wizard.step_actions`.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 
 from sdm_aid.content.models import OptionGrid
@@ -21,8 +21,8 @@ from sdm_aid.elements import SdmElement
 from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession
-from sdm_aid.wizard import privacy
-from sdm_aid.wizard.step_registry import StepSpec
+from sdm_aid.wizard import paths, privacy
+from sdm_aid.wizard.step_registry import Brevity, StepSpec
 from sdm_ui import state
 from sdm_ui.frame import PageContext
 
@@ -34,12 +34,16 @@ class StepView:
     """The draft as loaded at the start of this run, as `viewer` may see it: nothing is drawn
     from anything else (`sdm_aid.wizard.privacy.redacted`)."""
     grid: OptionGrid
+    """The grid as the session's path presents it (`sdm_aid.wizard.paths`): the waiting-room
+    path asks fewer questions; an own device always shows all of it."""
     step: StepSpec
     lt: Translator
     """Translator for the shared session labels (roles, barriers, ...)."""
     viewer: privacy.Viewer = privacy.EVERYBODY
     own_device: bool = False
     """A participant's own device (else a shared screen)."""
+    brevity: Brevity = field(default_factory=Brevity)
+    """How short the path draws the step's texts (the full path: not at all)."""
 
     @classmethod
     def of(
@@ -52,14 +56,17 @@ class StepView:
         *,
         own_device: bool = False,
     ) -> StepView:
+        # At home, on one's own device, there is time: everything is shown there.
+        path = paths.of(session)
         return cls(
             ctx=ctx,
             session=privacy.redacted(session, viewer),
-            grid=grid,
+            grid=grid if own_device else paths.presented(grid, path.id),
             step=step,
             lt=labels.translator(ctx.language),
             viewer=viewer,
             own_device=own_device,
+            brevity=Brevity() if own_device else path.brevity,
         )
 
     @property

@@ -33,8 +33,9 @@ def own_answers(view: StepView, person: Participant) -> None:
 def _ability_for(view: StepView, person: Participant, option_id: str) -> None:
     option = view.grid.option(option_id)
     html_text(option.label.get(view.language), tag="p", css_class="sdm-h")
-    for prompt in option.self_efficacy_prompts:
-        plain("• " + prompt.get(view.language))
+    if view.brevity.ability_details:
+        for prompt in option.self_efficacy_prompts:
+            plain("• " + prompt.get(view.language))
     bind(
         view,
         fields.confidence(person.id, option_id),
@@ -52,4 +53,5 @@ def _ability_for(view: StepView, person: Participant, option_id: str) -> None:
         format_func=lambda b: labels.barrier_label(Barrier(b), view.lt),
         placeholder=view.t("Choose what applies"),
     )
-    bind(view, fields.helps(person.id, option_id), st.text_area, view.t("What would help?"), height=90)
+    if view.brevity.ability_details:
+        bind(view, fields.helps(person.id, option_id), st.text_area, view.t("What would help?"), height=90)

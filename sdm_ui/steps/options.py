@@ -7,4 +7,4 @@ from sdm_ui.steps import StepView
 
 
 def render(view: StepView) -> None:
-    option_cards(view.grid, view.t, view.language)
+    option_cards(view.grid, view.t, view.language, view.brevity.words)

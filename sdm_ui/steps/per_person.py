@@ -13,7 +13,7 @@ from types import ModuleType
 
 import streamlit as st
 
-from sdm_aid.sessions.models import Participant, Role
+from sdm_aid.sessions.models import DecisionSession, Participant, Role
 from sdm_aid.wizard import fields
 from sdm_aid.wizard import turns as core_turns
 from sdm_ui import turns
@@ -48,6 +48,12 @@ def private_choice(view: StepView, person: Participant, *, label: str | None = N
     )
 
 
+def alone(session: DecisionSession) -> bool:
+    """The young person is the whole family (no parent, here or elsewhere): the questions show
+    at once and Next follows them; there is nobody to hand over to or compare with."""
+    return len(session.family) == 1
+
+
 def on_shared_screen(view: StepView, module: ModuleType, turn: turns.Turn) -> None:
     """The tablet: whose turn it is, that person's questions, then what you see together."""
     session, t, place = view.session, view.t, view.step.id
@@ -67,6 +73,9 @@ def on_shared_screen(view: StepView, module: ModuleType, turn: turns.Turn) -> No
     elif not turn.ready:
         before = turns.before(session, turn.person.id)
         turns.hand_over_screen(t, place, turn.person, after_someone=before is not None)
+    elif alone(session):  # only the young person: no turn to name, nobody to hand over to
+        module.own_answers(view, turn.person)
+        private_choice(view, turn.person)
     else:
         turns.your_turn_heading(t, turn.person)
         module.own_answers(view, turn.person)

@@ -8,4 +8,4 @@ from sdm_ui.steps import StepView
 
 
 def render(view: StepView) -> None:
-    pros_and_cons(view.grid, view.t, view.language)
+    pros_and_cons(view.grid, view.t, view.language, view.brevity.words)

@@ -30,7 +30,10 @@ def own_answers(view: StepView, person: Participant) -> None:
             st.radio,
             md_escape(consideration.text.get(view.language)),
             options=RATINGS,
-            format_func=lambda r: md_escape(f"{r} · {labels.importance_label(r, view.lt)}"),
+            # The short path: the numbers only (the line above says what 0 and 4 mean).
+            format_func=(lambda r: str(r))
+            if view.brevity.words
+            else (lambda r: md_escape(f"{r} · {labels.importance_label(r, view.lt)}")),
             horizontal=True,
         )
     bind(
