@@ -134,7 +134,9 @@ def test_validate_reports_duplicate_ids_across_files(capsys, grid_dir):
     shutil.copy(VALID, grid_dir / "copy.json")
     code, out, _ = _run(capsys, "validate", str(grid_dir))
     assert code == 1
-    assert "The grid id 'test-worry' is also used by 'copy.json'." in out
+    # copy.json sorts first, so it is the one served; the other file names both.
+    assert "The grid id 'test-worry' is already used by 'copy.json', which is loaded instead" in out
+    assert "Another file, 'test-worry.json', uses the same grid id" in out
 
 
 def test_validate_defaults_to_the_grid_folder(capsys, monkeypatch, grid_dir):
