@@ -29,6 +29,7 @@ from sdm_ui import (
 )
 from sdm_ui.fields import bind
 from sdm_ui.frame import PageContext
+from sdm_ui.governance import about_grid
 from sdm_ui.steps import StepView, per_person, view_module
 from sdm_ui.text import html_text, md_escape, plain
 
@@ -108,6 +109,7 @@ def render(ctx: PageContext) -> None:
         with st.container():
             top_of_screen()
             own_device_view.render(ctx, session, grid, me)
+            about_grid(grid, ctx.language)
         return
     # A plain container, never an `st.empty()` slot: an empty slot is sent as an element at
     # the start of every run and replaces the step's block, so on a slow device the browser
@@ -150,6 +152,7 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
     st.divider()
     ready = turn is None or turn.person is None or not view.session.family_here or per_person.alone(session)
     _actions(view, ready=ready)
+    about_grid(grid, ctx.language)  # the footer: who made the grid, how current it is
 
 
 def _header(view: StepView) -> None:

@@ -13,7 +13,11 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 
-from sdm_aid.content.models import Answer, GridStatus, OptionGrid
+from sdm_aid.content.likelihood_words import likelihood_words, no_number_words
+from sdm_aid.content.likelihood_words import translator as content_t
+from sdm_aid.content.models import Answer, OptionGrid
+from sdm_aid.content.provenance import eligibility_words, provenance
+from sdm_aid.content.safety import contact_line, safety_for
 from sdm_aid.i18n import Translator, languages
 from sdm_aid.render.model import (
     Block,
@@ -209,6 +213,7 @@ class _Builder:
             self.follow_up(),
             self.sure(),
             *self.notes(),
+            self.safety(),
             self.provenance(),
         ]
         subtitle = t("For the clinician") if self.clinician else t("For the family")
@@ -325,7 +330,11 @@ class _Builder:
                 marks.append(self.t("recommended"))
             if marks:
                 name = f"{name}\n({', '.join(marks)})"
-            rows.append(TableRow((name, option.description.get(lang), option.in_practice.get(lang))))
+            what = option.description.get(lang)
+            standing = eligibility_words(option, lang)
+            if standing:
+                what = f"{what}\n{standing}"
+            rows.append(TableRow((name, what, option.in_practice.get(lang))))
         return Section(
             "options",
             self.t("The options"),
@@ -342,19 +351,10 @@ class _Builder:
         if answer is None:
             return DASH
         lines = [answer.text.get(self.lang)]
-        if answer.likelihood:
-            chance = answer.likelihood
-            lines.append(
-                self.t(
-                    "{count} in {out_of}: {outcome} ({time_frame}; {group}).",
-                    count=chance.count,
-                    out_of=chance.out_of,
-                    outcome=chance.outcome.get(self.lang),
-                    time_frame=chance.time_frame.get(self.lang),
-                    group=chance.reference_group.get(self.lang),
-                )
-            )
-            lines.append(labels.certainty_label(chance.certainty, self.tl) + ".")
+        if answer.likelihood:  # the same rule as on screen (`likelihood_words`)
+            lines.extend(likelihood_words(answer.likelihood, self.lang).lines())
+        elif answer.no_number_reason is not None:
+            lines.append(no_number_words(answer.no_number_reason, self.lang))
         numbers = [f"[{self.source_numbers[s]}]" for s in answer.sources if s in self.source_numbers]
         if numbers:
             lines.append(self.t("Sources: {numbers}", numbers=" ".join(numbers)))
@@ -699,31 +699,25 @@ class _Builder:
             )
         return sections
 
+    def safety(self) -> Section:
+        """What to do if things get worse: the grid's safety section, or the product's default."""
+        safety, lang = safety_for(self.grid), self.lang
+        contacts = tuple(contact_line(contact, lang) for contact in safety.contacts)
+        heading = content_t(lang)("If things get worse")
+        return Section("safety", heading, (Para(safety.seek_help_now.get(lang)), Bullets(contacts)))
+
     def provenance(self) -> Section:
         t = self.t
         grid, lang = self.grid, self.lang
-        governance = grid.governance
-        status = (
-            t("checked by clinicians")
-            if governance.status == GridStatus.CLINICALLY_REVIEWED
-            else t("example content, not yet checked by clinicians")
-        )
-        authors = "; ".join(
-            ", ".join(part for part in (a.name, a.role.get(lang), a.organisation) if part)
-            for a in governance.authors
-        )
+        # The same facts as on screen (status, dates, writers, reviewers, funding, interests):
+        # a draft never says "last checked".
+        about = provenance(grid, lang, today=self.generated_at.date())
         fields = Fields(
             (
                 (t("Decision aid"), grid.title.get(lang)),
-                (t("Version"), f"{grid.id} {grid.version}"),
                 (t("Check code"), self.session.grid.content_hash[:HASH_SHOWN]),
-                (t("Published"), self.day(governance.published)),
-                (t("Last checked"), self.day(governance.last_reviewed)),
-                (t("Next check due"), self.day(governance.next_review_due)),
-                (t("Status"), status),
-                (t("Written by"), authors),
-                (t("Conflicts of interest"), governance.conflicts_of_interest.get(lang)),
-                (t("Paid for by"), governance.funding.get(lang)),
+                *((fact.label, fact.value) for fact in about.facts),
+                (content_t(lang)("How this decision aid is kept up to date"), about.update_policy),
             )
         )
         sources = tuple(

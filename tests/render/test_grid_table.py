@@ -26,8 +26,6 @@ HOSTILE = [
 def texts(language: str = "nl") -> GridTexts:
     t = Translator("wizard", language)  # type: ignore[arg-type]
     return GridTexts(
-        count_of=t("{count} out of {total}"),
-        sentence=t("{group}: {outcome}, {time_frame}."),
         rescaled=t("The picture shows the same as {shown} out of {figures}."),
         sources_for=t("Sources for {option}"),
         in_practice=t("In practice"),
@@ -98,11 +96,13 @@ def test_likelihoods_show_the_numbers_and_an_icon_array() -> None:
             html = question_html(grid, question, texts(), "nl")
             for option in grid.options:
                 answer = question.answers.get(option.id)
-                if answer is None or answer.likelihood is None or answer.likelihood.out_of > 100:
+                if answer is None or answer.likelihood is None:
+                    continue
+                point = answer.likelihood.points[0]
+                if point.out_of > 100:
                     continue
                 found += 1
-                lk = answer.likelihood
-                assert f"{lk.count} van de {lk.out_of}" in html
+                assert f"{point.count} van de {point.out_of}" in html
             pictures = re.findall(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)"', html)
             for data, alt in pictures:
                 svg = base64.b64decode(data).decode()
@@ -120,3 +120,18 @@ def test_option_cards_are_one_block_with_every_option() -> None:
             assert " ".join(option.description.get("nl").split()) in " ".join(parsed.text.split())
         if any(o.is_wait_option for o in grid.options):
             assert "geen behandeling" in parsed.text.lower()
+
+
+def test_format_2_cells_show_where_an_option_stands_and_why_a_number_is_missing() -> None:
+    from pathlib import Path
+
+    from sdm_aid.content.loader import load_grid
+
+    example = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "v2" / "example-v2.json"
+    grid = load_grid(example).grid
+    cards = parse_html(option_cards_html(grid, texts("en"), "en")).text
+    assert "Usually tried first." in cards
+    assert "A good option when talking alone does not help enough." in cards
+    table = " ".join(parse_html(question_html(grid, grid.questions[0], texts("en"), "en")).text.split())
+    assert "No number: No study measured this for waiting." in table
+    assert "About 55 in 100 (54.9%; between 46 and 63 in 100)" in table
