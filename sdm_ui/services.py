@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from sdm_aid.config import Settings, load_settings
+from sdm_aid.content.archive import ARCHIVE_FOLDER, archive_dir
 from sdm_aid.content.loader import GridLibrary, LoadedGrid, default_grid_dir, load_library
 from sdm_aid.services.sessions import SessionService
 
@@ -24,9 +25,12 @@ def _library(directory: str, today: date, stamp: tuple[tuple[str, int, int], ...
 
 
 def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, change time and size of every grid file: an edited file is read again."""
+    """Name, change time and size of every grid file and earlier version: an edited file is
+    read again."""
     try:
         stats = [(path.name, path.stat()) for path in directory.glob("*.json")]
+        earlier = archive_dir(directory).glob("*.json")
+        stats += [(f"{ARCHIVE_FOLDER}/{path.name}", path.stat()) for path in earlier]
     except OSError:
         return ()
     return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))

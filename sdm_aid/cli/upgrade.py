@@ -22,9 +22,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "file loads. Afterwards the command lists what to add that format 1 could not hold "
             "(the study and source figure of each number, reviewers, safety ...)."
         ),
-        epilog="Sessions made with the old file keep needing it for their summary (it is pinned by "
-        "its check code): keep the old version in version control. Exit status: 0 every file is in "
-        "format 2 now, 1 a file could not be upgraded, 2 a file does not exist.",
+        epilog="Sessions made with the old file keep needing it (it is pinned by its check code): "
+        "before a file is rewritten, the old one is copied unchanged into the archive folder beside "
+        "it, where those sessions find it. Exit status: 0 every file is in format 2 now, 1 a file "
+        "could not be upgraded, 2 a file does not exist.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="grid files to upgrade")
     parser.add_argument("--dry-run", action="store_true", help="say what would happen, and write nothing")

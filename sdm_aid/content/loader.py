@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from sdm_aid.content import models_v1
+from sdm_aid.content.archive import archive_dir
 from sdm_aid.content.consistency import check_consistency
 from sdm_aid.content.consistency_v2 import check_v2
 from sdm_aid.content.json_reading import MAX_FILE_BYTES, read_json
@@ -217,9 +218,20 @@ class GridLibrary:
     """Valid grids by grid id, ordered by their Dutch title."""
     errors: list[GridLoadError] = field(default_factory=list)
     """Files that could not be loaded; their grids are left out."""
+    earlier: dict[str, LoadedGrid] = field(default_factory=dict)
+    """Earlier versions from the archive folder, by content hash: never offered for a new
+    session, only found again by sessions that were made with them (`content.archive`)."""
 
     def get(self, grid_id: str) -> LoadedGrid | None:
         return self.grids.get(grid_id)
+
+    def version_of(self, grid_id: str, content_hash: str) -> LoadedGrid | None:
+        """The grid `grid_id` with exactly this text: the current file or an archived one."""
+        current = self.grids.get(grid_id)
+        if current is not None and current.content_hash == content_hash:
+            return current
+        archived = self.earlier.get(content_hash)
+        return archived if archived is not None and archived.grid.id == grid_id else None
 
 
 def default_grid_dir() -> Path:
@@ -304,4 +316,11 @@ def load_library(directory: Path | None = None, *, today: date | None = None) ->
             library.errors.append(outcome.error)
     for grid in sorted(loaded, key=lambda item: (item.grid.title.nl.casefold(), item.grid.id)):
         library.grids[grid.grid.id] = grid
+    for path in grid_files(archive_dir(directory)):
+        try:
+            earlier = load_grid(path, today=today)
+        except GridLoadError as error:
+            library.errors.append(error)
+            continue
+        library.earlier[earlier.content_hash] = earlier
     return library

@@ -2,7 +2,8 @@
 
 The file is written only when it is a valid format-1 grid, the new text holds every text and
 number of the old one (`upgrade.lost_content`), and the new text loads as a grid; otherwise the
-file stays exactly as it was and the problems say why. The write is atomic.
+file stays exactly as it was and the problems say why. The write is atomic, and the old file
+is first kept byte for byte in the archive folder, so sessions made with it keep their text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from sdm_aid.content.archive import keep_earlier_version
 from sdm_aid.content.loader import load_grid, load_grid_bytes
 from sdm_aid.content.problems import GridLoadError, GridProblem, shorten
 from sdm_aid.content.upgrade import lost_content, upgrade_v1
@@ -50,6 +52,8 @@ def upgrade_file(path: Path, *, write: bool = True, today: date | None = None) -
     except GridLoadError as error:
         return FileUpgrade(path, "not-written", upgraded.notes, error.errors)
     if write:
+        # Sessions made with the old text keep finding it (they pin it by content hash).
+        keep_earlier_version(path, loaded.grid.id)
         temporary = path.with_name(f".{path.name}.upgrade")
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)  # atomic: the old or the new file, never half of one

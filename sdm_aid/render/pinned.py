@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sdm_aid.content.archive import ARCHIVE_FOLDER
 from sdm_aid.content.loader import GridLibrary, GridLoadError, LoadedGrid, default_grid_dir, load_library
 from sdm_aid.sessions.models import GridRef
 
@@ -21,10 +22,10 @@ class PinnedGridError(Exception):
 
 
 def exact_grid(ref: GridRef, library: GridLibrary) -> LoadedGrid | None:
-    """The one rule for which grid text a session may show: the grid in `library` with the
-    session's id and the very content hash it was made with; None otherwise."""
-    loaded = library.get(ref.id)
-    return loaded if loaded is not None and loaded.content_hash == ref.content_hash else None
+    """The one rule for which grid text a session may show: the grid in `library` (the
+    current file or an earlier version in its archive folder) with the session's id and the
+    very content hash it was made with; None otherwise."""
+    return library.version_of(ref.id, ref.content_hash)
 
 
 def pinned_grid(ref: GridRef, directory: Path | None = None) -> LoadedGrid:
@@ -42,14 +43,15 @@ def pinned_grid(ref: GridRef, directory: Path | None = None) -> LoadedGrid:
         detail = f" {broken} could not be loaded." if broken else ""
         raise PinnedGridError(
             f"This session was made with grid {needed}, but there is no valid grid with that id "
-            f"in {folder}.{detail} Put that grid file back in the folder (or set SDM_AID_GRID_DIR)."
+            f"in {folder}.{detail} Put that grid file back in the folder or its archive folder "
+            f"(or set SDM_AID_GRID_DIR)."
         )
     if loaded.content_hash != ref.content_hash:
         raise PinnedGridError(
             f"This session was made with grid {needed}, but {loaded.path or folder} now holds version "
             f"{loaded.grid.version} (check code {loaded.content_hash[:HASH_SHOWN]}). The summary must "
-            f"show the text the family saw: restore version {ref.version} of that file (for example "
-            f"from version control) into a folder and point SDM_AID_GRID_DIR at it."
+            f"show the text the family saw: put version {ref.version} of that file (for example from "
+            f"version control) into {folder / ARCHIVE_FOLDER}, where earlier versions are kept."
         )
     return loaded
 

@@ -38,6 +38,7 @@ def copies(tmp_path) -> list[Path]:
 
 def test_every_v1_grid_becomes_the_same_grid_in_format_2(capsys, copies):
     before = {path: load_grid(path, today=TODAY) for path in copies}
+    old_bytes = {path.read_bytes() for path in copies}
     originals = {path: json.loads(path.read_text(encoding="utf-8")) for path in copies}
     code, out, err = _run(capsys, "upgrade", *map(str, copies))
     assert (code, err) == (0, "")
@@ -53,6 +54,14 @@ def test_every_v1_grid_becomes_the_same_grid_in_format_2(capsys, copies):
         assert written["$schema"].endswith("option_grid.v2.schema.json")
     assert "add 'precision' 'about' if the count is rounded" in out
     assert "safety: the grid has no safety section" in out
+    # The old files are kept unchanged for the sessions made with them.
+    archive = copies[0].parent / "archive"
+    assert {path.read_bytes() for path in archive.glob("*.json")} == old_bytes
+
+
+def test_a_dry_run_and_a_refused_upgrade_archive_nothing(capsys, copies):
+    _run(capsys, "upgrade", "--dry-run", *map(str, copies))
+    assert not (copies[0].parent / "archive").exists()
 
 
 def test_a_dry_run_writes_nothing(capsys, copies):

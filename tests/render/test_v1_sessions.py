@@ -1,5 +1,6 @@
 """A session made with a format-1 grid keeps its summary: it renders from the very file it
-was pinned to, and an upgraded file (other bytes) is never used in its place."""
+was pinned to (kept in the archive folder by the upgrade), and an upgraded file (other bytes)
+is never used in its place."""
 
 from __future__ import annotations
 
@@ -40,16 +41,27 @@ def test_a_v1_session_renders_from_its_pinned_v1_file(tmp_path):
                 assert likelihood_words(answer.likelihood, "nl").sentence in text
 
 
-def test_after_an_upgrade_the_old_session_needs_the_old_file(tmp_path):
-    folder, kept = tmp_path / "grids", tmp_path / "v1-kept"
+def test_after_an_upgrade_the_old_session_renders_exactly_as_before(tmp_path):
+    """The upgrade keeps the old file in the archive folder: the session still finds it."""
+    folder = tmp_path / "grids"
     folder.mkdir()
-    kept.mkdir()
     shutil.copy(V1_GRID, folder / V1_GRID.name)
-    shutil.copy(V1_GRID, kept / V1_GRID.name)
     grid, raw = load(V1_GRID)
     session = decided(grid, raw)
     before = _summary_text(session, folder)
     assert upgrade_file(folder / V1_GRID.name).outcome == "upgraded"
-    with pytest.raises(PinnedGridError, match="restore version"):
+    assert (folder / V1_GRID.name).read_bytes() != V1_GRID.read_bytes()
+    assert [path.read_bytes() for path in (folder / "archive").iterdir()] == [V1_GRID.read_bytes()]
+    assert _summary_text(session, folder) == before
+
+
+def test_without_the_archived_file_the_summary_says_what_is_needed(tmp_path):
+    folder = tmp_path / "grids"
+    folder.mkdir()
+    shutil.copy(V1_GRID, folder / V1_GRID.name)
+    grid, raw = load(V1_GRID)
+    session = decided(grid, raw)
+    assert upgrade_file(folder / V1_GRID.name).outcome == "upgraded"
+    shutil.rmtree(folder / "archive")
+    with pytest.raises(PinnedGridError, match="where earlier versions are kept"):
         pinned_grid(session.grid, folder)
-    assert _summary_text(session, kept) == before
