@@ -31,8 +31,6 @@ _lock = threading.Lock()
 
 def _texts(t: Translator) -> GridTexts:
     return GridTexts(
-        count_of=t("{count} out of {total}"),
-        sentence=t("{group}: {outcome}, {time_frame}."),
         rescaled=t("The picture shows the same as {shown} out of {figures}."),
         sources_for=t("Sources for {option}"),
         in_practice=t("In practice"),

@@ -9,6 +9,7 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sdm_aid.content.loader import load_grid_bytes
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.sessions.models import DecisionSession, GridRef, Participant, Role
 
@@ -18,7 +19,7 @@ MINIMAL_GRID_PATH = FIXTURES / "grid_minimal.json"
 
 def minimal_grid() -> OptionGrid:
     """A small valid grid: 3 options (one 'wait'), 2 questions, 2 sources."""
-    return OptionGrid.model_validate_json(MINIMAL_GRID_PATH.read_bytes())
+    return load_grid_bytes(MINIMAL_GRID_PATH.read_bytes(), source_name=MINIMAL_GRID_PATH.name).grid
 
 
 def grid_ref(grid: OptionGrid, raw: bytes | None = None) -> GridRef:

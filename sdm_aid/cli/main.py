@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "schema": "print the Option Grid JSON Schema (or check / write the committed file)",
     "grids": "list the Option Grids in the library",
     "check": "authoring report for one grid: IPDAS items and reading level",
+    "upgrade": "rewrite Option Grid files of format 1 in format 2",
     "sessions": "list decision sessions (ids, grid, status, dates; no answers)",
     "followups": "list follow-ups that are due, overdue or upcoming",
     "export": "export one session as JSON",

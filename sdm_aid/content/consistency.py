@@ -28,13 +28,14 @@ ID_SECTIONS: dict[str, str] = {
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def check_consistency(document: dict[str, Any], *, today: date) -> list[GridProblem]:
+def check_consistency(document: dict[str, Any], *, today: date, version: int = 2) -> list[GridProblem]:
+    """The cross-reference rules both format versions share (`consistency_v2` adds v2's own)."""
     problems: list[GridProblem] = []
     for section, noun in ID_SECTIONS.items():
         problems += _unique_ids(document, section, noun)
     problems += _answers_match_options(document)
     problems += _cited_sources_exist(document)
-    problems += _likelihoods(document)
+    problems += _likelihoods(document, version)
     problems += _wait_options(document)
     problems += _age_band(document)
     problems += _dates(document, today)
@@ -174,25 +175,39 @@ def _cited_sources_exist(document: dict[str, Any]) -> list[GridProblem]:
     return problems
 
 
-def _likelihoods(document: dict[str, Any]) -> list[GridProblem]:
+def likelihood_points(likelihood: dict[str, Any], version: int) -> list[tuple[Location, dict[str, Any]]]:
+    """(location within the likelihood, the part holding count and out_of): in version 1 the
+    likelihood itself, in version 2 each of its time points."""
+    if version < 2:
+        return [((), likelihood)]
+    points = likelihood.get("points")
+    if not isinstance(points, list):
+        return []
+    return [(("points", index), point) for index, point in enumerate(points) if isinstance(point, dict)]
+
+
+def _likelihoods(document: dict[str, Any], version: int) -> list[GridProblem]:
     problems = []
     denominators: dict[int, list[tuple[Location, str, int]]] = {}
     for location, option_id, answer in _answers(document):
         likelihood = answer.get("likelihood")
         if not isinstance(likelihood, dict):
             continue
-        count, out_of = likelihood.get("count"), likelihood.get("out_of")
-        if _is_int(count) and _is_int(out_of) and count > out_of:
-            problems.append(
-                GridProblem(
-                    json_path((*location, "likelihood", "count")),
-                    f"The count ({count}) is larger than 'out_of' ({out_of}).",
-                    "A natural frequency reads 'count in out_of', e.g. 6 in 10: the count cannot be larger.",
+        for position, (inner, point) in enumerate(likelihood_points(likelihood, version)):
+            here = (*location, "likelihood", *inner)
+            count, out_of = point.get("count"), point.get("out_of")
+            if _is_int(count) and _is_int(out_of) and count > out_of:
+                problems.append(
+                    GridProblem(
+                        json_path((*here, "count")),
+                        f"The count ({count}) is larger than 'out_of' ({out_of}).",
+                        "A natural frequency reads 'count in out_of', e.g. 6 in 10: "
+                        "the count cannot be larger.",
+                    )
                 )
-            )
-        if _is_int(out_of):
-            question_index = int(location[1])
-            denominators.setdefault(question_index, []).append((location, option_id, out_of))
+            if _is_int(out_of) and position == 0:  # options are compared on their first number
+                question_index = int(location[1])
+                denominators.setdefault(question_index, []).append((here, option_id, out_of))
     for entries in denominators.values():
         usual, _ = Counter(out_of for _, _, out_of in entries).most_common(1)[0]
         if all(out_of == usual for _, _, out_of in entries):
@@ -201,7 +216,7 @@ def _likelihoods(document: dict[str, Any]) -> list[GridProblem]:
             if out_of != usual:
                 problems.append(
                     GridProblem(
-                        json_path((*location, "likelihood", "out_of")),
+                        json_path((*location, "out_of")),
                         f"The option {shorten(option_id)} uses 'out_of' {out_of}, "
                         f"the other options of this question use {usual}.",
                         "Use the same 'out_of' for every option of one question, so people can compare "

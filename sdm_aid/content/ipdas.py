@@ -66,7 +66,7 @@ def _word_counts(text_nl: str, text_en: str) -> tuple[int, int]:
 
 
 def _problem(grid: OptionGrid) -> IpdasItem:
-    nl, en = _word_counts(grid.problem.nl, grid.problem.en)
+    nl, en = _word_counts(grid.problem.nl, grid.problem.get("en"))
     met = min(nl, en) >= MIN_WORDS_PROBLEM
     why = f"The problem is described in {nl} words (nl) and {en} words (en)."
     if not met:
@@ -75,7 +75,7 @@ def _problem(grid: OptionGrid) -> IpdasItem:
 
 
 def _decision(grid: OptionGrid) -> IpdasItem:
-    nl, en = _word_counts(grid.decision.nl, grid.decision.en)
+    nl, en = _word_counts(grid.decision.nl, grid.decision.get("en"))
     met = min(nl, en) >= MIN_WORDS_PROBLEM
     why = f"The decision is stated in {nl} words (nl) and {en} words (en)."
     if not met:
@@ -88,8 +88,8 @@ def _options(grid: OptionGrid) -> IpdasItem:
         option.id
         for option in grid.options
         if min(
-            *_word_counts(option.description.nl, option.description.en),
-            *_word_counts(option.in_practice.nl, option.in_practice.en),
+            *_word_counts(option.description.nl, option.description.get("en")),
+            *_word_counts(option.in_practice.nl, option.in_practice.get("en")),
         )
         < MIN_WORDS_OPTION_TEXT
     ]

@@ -20,12 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sdm_aid.content import models_v1
 from sdm_aid.content.consistency import check_consistency
+from sdm_aid.content.consistency_v2 import check_v2
 from sdm_aid.content.json_reading import MAX_FILE_BYTES, read_json
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.content.problems import GridLoadError, GridProblem, shorten
 from sdm_aid.content.refs import GridRef
 from sdm_aid.content.structure import validate_structure
+from sdm_aid.content.upgrade import upgrade_v1
 
 GRID_DIR_ENV = "SDM_AID_GRID_DIR"
 MAX_PROBLEMS = 100
@@ -54,6 +57,8 @@ class LoadedGrid:
     warnings: list[GridProblem]
     as_of: date | None = None
     """The day `expired` is judged on; None means the current day at the time of asking."""
+    format_version: int = 2
+    """The format version of the file (1 files are upgraded to 2 in memory)."""
 
     @property
     def expired(self) -> bool:
@@ -78,7 +83,14 @@ def load_grid(path: Path, *, today: date | None = None) -> LoadedGrid:
                 "warning",
             )
         )
-    return LoadedGrid(loaded.grid, path, loaded.content_hash, [*loaded.warnings, *extra], loaded.as_of)
+    return LoadedGrid(
+        loaded.grid,
+        path,
+        loaded.content_hash,
+        [*loaded.warnings, *extra],
+        loaded.as_of,
+        loaded.format_version,
+    )
 
 
 def load_grid_bytes(data: bytes, *, source_name: str, today: date | None = None) -> LoadedGrid:
@@ -100,14 +112,32 @@ def load_grid_bytes(data: bytes, *, source_name: str, today: date | None = None)
         ) from error
 
 
+def file_format_version(value: object) -> int:
+    """1 for a version-1 document, otherwise 2 (which reports any other version as wrong)."""
+    version = value.get("schema_version") if isinstance(value, dict) else None
+    return 1 if version == 1 and not isinstance(version, bool) else 2
+
+
 def _load(data: bytes, source_name: str, today: date | None) -> LoadedGrid:
     parsed = read_json(data)
     problems = list(parsed.problems)
     grid: OptionGrid | None = None
+    version = file_format_version(parsed.value)
     if parsed.readable:
-        grid, structure_problems = validate_structure(parsed.value, parsed.flagged, parsed.text)
-        problems += structure_problems
-        problems += check_consistency(parsed.value, today=today or date.today())
+        day = today or date.today()
+        if _unknown_version(parsed.value):
+            # Another format: its fields cannot be judged by this version's rules.
+            problems += _version_problems(parsed.value)
+        elif version == 1:
+            grid, v1_problems = _v1_as_v2(parsed.value, parsed.flagged, parsed.text)
+            problems += v1_problems
+            problems += check_consistency(parsed.value, today=day, version=1)
+        else:
+            checked, structure_problems = validate_structure(parsed.value, parsed.flagged, parsed.text)
+            grid = checked if isinstance(checked, OptionGrid) else None
+            problems += structure_problems
+            problems += check_consistency(parsed.value, today=day, version=2)
+            problems += check_v2(parsed.value, today=day)
     errors = [problem for problem in problems if problem.severity == "error"]
     warnings = [problem for problem in problems if problem.severity == "warning"]
     if errors or grid is None:
@@ -120,7 +150,33 @@ def _load(data: bytes, source_name: str, today: date | None) -> LoadedGrid:
             ]
         raise GridLoadError(source_name, reported)
     digest = hashlib.sha256(data).hexdigest()
-    return LoadedGrid(grid=grid, path=None, content_hash=digest, warnings=warnings, as_of=today)
+    return LoadedGrid(
+        grid=grid, path=None, content_hash=digest, warnings=warnings, as_of=today, format_version=version
+    )
+
+
+def _unknown_version(value: dict[str, object]) -> bool:
+    version = value.get("schema_version")
+    return "schema_version" in value and (isinstance(version, bool) or version not in (1, 2))
+
+
+def _version_problems(value: dict[str, object]) -> list[GridProblem]:
+    _, problems = validate_structure(value)
+    return [problem for problem in problems if problem.location == "schema_version"]
+
+
+def _v1_as_v2(
+    value: dict[str, object], flagged: set[tuple[str | int, ...]], text: str | None
+) -> tuple[OptionGrid | None, list[GridProblem]]:
+    """Check a version-1 document by the version-1 rules (so its errors speak of the fields
+    it has), then upgrade it in memory. A valid v1 grid always makes a valid v2 grid."""
+    checked, problems = validate_structure(value, flagged, text, model=models_v1.OptionGrid)
+    if checked is None:
+        return None, problems
+    upgraded, upgrade_problems = validate_structure(upgrade_v1(value).document)
+    if not isinstance(upgraded, OptionGrid):  # a bug in the upgrade, not in the file
+        raise RuntimeError(f"upgrading a valid v1 grid failed: {upgrade_problems[:1]}")
+    return upgraded, problems
 
 
 def _read_bytes(path: Path) -> bytes:

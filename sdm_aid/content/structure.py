@@ -17,34 +17,41 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from sdm_aid.content.models import ID_PATTERN, LongLocalText, OptionGrid, Text
+from sdm_aid.content import models_v1
+from sdm_aid.content.models import DOI_PATTERN, ID_PATTERN, PHONE_PATTERN, LongLocalText, OptionGrid, Text
 from sdm_aid.content.problems import GridProblem, Location, english_list, json_path, plural, shorten
 from sdm_aid.i18n import languages
 
-_LOCALISED = (Text, LongLocalText)
+_LOCALISED = (Text, LongLocalText, models_v1.Text, models_v1.LongLocalText)
+GridModel = type[OptionGrid] | type[models_v1.OptionGrid]
 
 
 def validate_structure(
-    value: dict[str, Any], flagged: Collection[Location] = (), text: str | None = None
-) -> tuple[OptionGrid | None, list[GridProblem]]:
-    """The grid, or None and the problems. Problems at or below a `flagged` location are
-    left out: the JSON reader has already reported them. `text`, when given, is the JSON
-    text `value` was read from unchanged; validating it saves writing `value` out again."""
+    value: dict[str, Any],
+    flagged: Collection[Location] = (),
+    text: str | None = None,
+    *,
+    model: GridModel = OptionGrid,
+) -> tuple[BaseModel | None, list[GridProblem]]:
+    """The grid (an instance of `model`), or None and the problems. Problems at or below a
+    `flagged` location are left out: the JSON reader has already reported them. `text`, when
+    given, is the JSON text `value` was read from unchanged; validating it saves writing
+    `value` out again."""
     if text is None:
         text = json.dumps(value, ensure_ascii=False)
     try:
-        return OptionGrid.model_validate_json(text, strict=True), []
+        return model.model_validate_json(text, strict=True), []
     except ValidationError as error:
         problems = []
         for detail in error.errors(include_url=False):
             location = tuple(detail["loc"])
             if any(location[: len(done)] == done for done in flagged):
                 continue
-            problems.append(translate(detail, value))
+            problems.append(translate(detail, value, model))
         return None, problems
 
 
-def translate(detail: ErrorDetails, document: Any) -> GridProblem:
+def translate(detail: ErrorDetails, document: Any, root: GridModel = OptionGrid) -> GridProblem:
     """Word one pydantic error for a content editor."""
     location: Location = tuple(detail["loc"])
     is_key = bool(location) and location[-1] == "[key]"
@@ -54,7 +61,7 @@ def translate(detail: ErrorDetails, document: Any) -> GridProblem:
     given = detail.get("input")
     context = detail.get("ctx") or {}
     path = json_path(location)
-    field = _walk(location)[1]
+    field = _walk(root, location)[1]
 
     if is_key:
         allowed = context.get("expected")
@@ -64,11 +71,11 @@ def translate(detail: ErrorDetails, document: Any) -> GridProblem:
             f"Use one of: {allowed}." if allowed else "Check the spelling of the key.",
         )
     if kind == "missing":
-        return _missing(location, document)
+        return _missing(root, location, document)
     if kind == "extra_forbidden":
-        return _unknown_field(location)
+        return _unknown_field(root, location)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        expected = _model_at(location)
+        expected = _model_at(root, location)
         if expected in _LOCALISED:
             return GridProblem(
                 path,
@@ -140,8 +147,8 @@ def translate(detail: ErrorDetails, document: Any) -> GridProblem:
         if location == ("schema_version",):
             return GridProblem(
                 path,
-                f"This version of SDM Aid reads grid format version 1, not {shorten(given)}.",
-                'Write "schema_version": 1 (without quotes).',
+                f"This version of SDM Aid reads grid format versions 1 and 2, not {shorten(given)}.",
+                'Write "schema_version": 2 (without quotes) and follow docs/option-grid-format.md.',
             )
         return GridProblem(path, f"{shorten(given)} is not allowed here.", f"Use {context.get('expected')}.")
     if kind.startswith("date_"):
@@ -159,18 +166,23 @@ def translate(detail: ErrorDetails, document: Any) -> GridProblem:
     )
 
 
-def _missing(location: Location, document: Any) -> GridProblem:
+def _missing(root: GridModel, location: Location, document: Any) -> GridProblem:
     name = str(location[-1])
-    parent = _model_at(location[:-1])
+    parent = _model_at(root, location[:-1])
     path = json_path(location)
     if parent in _LOCALISED and languages.is_language(name):
         other = next(code for code in languages.LANGUAGES if code != name)
         sibling = _value_at(document, location[:-1])
         where = f" next to '{other}'" if isinstance(sibling, dict) and other in sibling else ""
+        required = (
+            "both Dutch and English are required"
+            if root is models_v1.OptionGrid
+            else "Dutch is always required"
+        )
         return GridProblem(
             path,
             f"The {languages.info(name).english_name} text ('{name}') is missing.",
-            f"Add an '{name}'{where}: both Dutch and English are required.",
+            f"Add an '{name}'{where}: {required}.",
         )
     field = _fields_by_alias(parent).get(name) if parent else None
     return GridProblem(
@@ -178,16 +190,18 @@ def _missing(location: Location, document: Any) -> GridProblem:
     )
 
 
-def _unknown_field(location: Location) -> GridProblem:
+def _unknown_field(root: GridModel, location: Location) -> GridProblem:
     name = str(location[-1])
-    parent = _model_at(location[:-1])
+    parent = _model_at(root, location[:-1])
     path = json_path(location)
     allowed = sorted(_fields_by_alias(parent)) if parent else []
     if parent in _LOCALISED:
+        names = " and ".join(f"'{info.code}' ({info.english_name})" for info in languages.REGISTRY)
+        codes = english_list(languages.LANGUAGES)
         return GridProblem(
             path,
-            f"Unknown field {shorten(name)}. A text has only 'nl' (Dutch) and 'en' (English).",
-            "Remove this field, or rename it to 'nl' or 'en'.",
+            f"Unknown field {shorten(name)}. A text has only {names}.",
+            f"Remove this field, or rename it to {codes}.",
         )
     guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     if guess:
@@ -213,6 +227,18 @@ def _pattern(path: str, given: Any, pattern: str) -> GridProblem:
             path,
             f"{shorten(given)} is not a secure web address.",
             "Write the full address starting with https://, without spaces.",
+        )
+    if pattern == DOI_PATTERN:
+        return GridProblem(
+            path,
+            f"{shorten(given)} is not a DOI.",
+            "Write the DOI as it starts with '10.', e.g. '10.1002/14651858.CD008559.pub3' (no https://doi.org/).",
+        )
+    if pattern == PHONE_PATTERN:
+        return GridProblem(
+            path,
+            f"{shorten(given)} is not a phone number.",
+            "Write the number as dialled, with digits, spaces or hyphens, e.g. '0800-0113' or '112'.",
         )
     if pattern.startswith(r"^\d+\.\d+"):
         return GridProblem(
@@ -255,9 +281,9 @@ def _fields_by_alias(model: type[BaseModel]) -> dict[str, FieldInfo]:
     return {(info.alias or name): info for name, info in model.model_fields.items()}
 
 
-def _walk(location: Location) -> tuple[Any, FieldInfo | None]:
+def _walk(root: GridModel, location: Location) -> tuple[Any, FieldInfo | None]:
     """The annotation at `location` and, if the last step was a model field, that field."""
-    annotation: Any = OptionGrid
+    annotation: Any = root
     field: FieldInfo | None = None
     for part in location:
         model = _as_model(annotation)
@@ -279,8 +305,8 @@ def _walk(location: Location) -> tuple[Any, FieldInfo | None]:
     return annotation, field
 
 
-def _model_at(location: Location) -> type[BaseModel] | None:
-    return _as_model(_walk(location)[0])
+def _model_at(root: GridModel, location: Location) -> type[BaseModel] | None:
+    return _as_model(_walk(root, location)[0])
 
 
 def _value_at(document: Any, location: Location) -> Any:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from sdm_aid.content.likelihood_words import likelihood_words, no_number_words
 from sdm_aid.content.models import Answer, Likelihood, OptionGrid, Question
 from sdm_aid.i18n import Language
 from sdm_aid.render.html import environment
-from sdm_aid.sessions import labels
 from sdm_aid.wizard.frequencies import frequency_view, icon_array_img
 
 
@@ -26,10 +26,6 @@ from sdm_aid.wizard.frequencies import frequency_view, icon_array_img
 class GridTexts:
     """Interface texts, already translated; {placeholders} are filled here."""
 
-    count_of: str
-    """'{count} out of {total}'"""
-    sentence: str
-    """'{group}: {outcome}, {time_frame}.'"""
     rescaled: str
     """'The picture shows the same as {shown} out of {figures}.'"""
     sources_for: str
@@ -58,6 +54,8 @@ class CellView:
     option: str
     text: str
     likelihood: LikelihoodView | None
+    no_number: str | None
+    """Why the answer has no number, when the grid says so."""
     sources: tuple[SourceView, ...]
     sources_label: str
 
@@ -78,13 +76,12 @@ class CardView:
 
 
 def likelihood_view(likelihood: Likelihood, texts: GridTexts, language: Language) -> LikelihoodView:
-    view = frequency_view(likelihood)
-    headline = texts.count_of.format(count=view.count, total=view.out_of)
-    sentence = texts.sentence.format(
-        group=likelihood.reference_group.get(language),
-        outcome=likelihood.outcome.get(language),
-        time_frame=likelihood.time_frame.get(language),
-    )
+    """The words come from the one rule (`likelihood_words`) the summary uses too; the icon
+    array draws the first time point."""
+    words = likelihood_words(likelihood, language)
+    view = frequency_view(likelihood.points[0])
+    headline = words.headline
+    sentence = " ".join((words.sentence, *words.details))
     picture = None
     if view.figures_total is not None and view.figures_affected is not None:
         # icon_array_img escapes the label itself and builds the tag from numbers only.
@@ -94,8 +91,7 @@ def likelihood_view(likelihood: Likelihood, texts: GridTexts, language: Language
         if view.rescaled
         else None
     )
-    certainty = labels.certainty_label(likelihood.certainty, labels.translator(language))
-    return LikelihoodView(headline, sentence, picture, rescaled, certainty)
+    return LikelihoodView(headline, sentence, picture, rescaled, words.certainty)
 
 
 def _cell(
@@ -103,13 +99,15 @@ def _cell(
 ) -> CellView:
     label = texts.sources_for.format(option=option)
     if answer is None:
-        return CellView(option, "", None, (), label)
+        return CellView(option, "", None, None, (), label)
     sources = tuple(
         SourceView(grid.source(source_id).citation, grid.source(source_id).url)
         for source_id in answer.sources
     )
     likelihood = likelihood_view(answer.likelihood, texts, language) if answer.likelihood else None
-    return CellView(option, answer.text.get(language), likelihood, sources, label)
+    reason = answer.no_number_reason
+    no_number = no_number_words(reason, language) if reason is not None else None
+    return CellView(option, answer.text.get(language), likelihood, no_number, sources, label)
 
 
 def question_view(grid: OptionGrid, question: Question, texts: GridTexts, language: Language) -> QuestionView:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 
+from sdm_aid.content.likelihood_words import likelihood_words, no_number_words
 from sdm_aid.content.models import Answer, GridStatus, OptionGrid
 from sdm_aid.i18n import Translator, languages
 from sdm_aid.render.model import (
@@ -342,19 +343,10 @@ class _Builder:
         if answer is None:
             return DASH
         lines = [answer.text.get(self.lang)]
-        if answer.likelihood:
-            chance = answer.likelihood
-            lines.append(
-                self.t(
-                    "{count} in {out_of}: {outcome} ({time_frame}; {group}).",
-                    count=chance.count,
-                    out_of=chance.out_of,
-                    outcome=chance.outcome.get(self.lang),
-                    time_frame=chance.time_frame.get(self.lang),
-                    group=chance.reference_group.get(self.lang),
-                )
-            )
-            lines.append(labels.certainty_label(chance.certainty, self.tl) + ".")
+        if answer.likelihood:  # the same rule as on screen (`likelihood_words`)
+            lines.extend(likelihood_words(answer.likelihood, self.lang).lines())
+        elif answer.no_number_reason is not None:
+            lines.append(no_number_words(answer.no_number_reason, self.lang))
         numbers = [f"[{self.source_numbers[s]}]" for s in answer.sources if s in self.source_numbers]
         if numbers:
             lines.append(self.t("Sources: {numbers}", numbers=" ".join(numbers)))
@@ -712,13 +704,19 @@ class _Builder:
             ", ".join(part for part in (a.name, a.role.get(lang), a.organisation) if part)
             for a in governance.authors
         )
+        # A draft never says "last checked": only a reviewed grid has a check to report.
+        checked = (
+            ((t("Last checked"), self.day(governance.last_reviewed)),)
+            if governance.status == GridStatus.CLINICALLY_REVIEWED and governance.last_reviewed
+            else ()
+        )
         fields = Fields(
             (
                 (t("Decision aid"), grid.title.get(lang)),
                 (t("Version"), f"{grid.id} {grid.version}"),
                 (t("Check code"), self.session.grid.content_hash[:HASH_SHOWN]),
                 (t("Published"), self.day(governance.published)),
-                (t("Last checked"), self.day(governance.last_reviewed)),
+                *checked,
                 (t("Next check due"), self.day(governance.next_review_due)),
                 (t("Status"), status),
                 (t("Written by"), authors),

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
-from sdm_aid.content.models import Certainty, OptionGrid
+from sdm_aid.content.models import OptionGrid
 from sdm_aid.elements import SdmElement
 from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions.agreement import ConsiderationComparison, LeaningAgreement, Pair, ValuesComparison
@@ -142,13 +142,6 @@ SESSION_STATUS_LABELS: Mapping[SessionStatus, str] = {
     SessionStatus.DEFERRED: "Choice put off",
 }
 
-CERTAINTY_LABELS: Mapping[Certainty, str] = {
-    Certainty.HIGH: "The evidence is strong",
-    Certainty.MODERATE: "The evidence is fairly strong",
-    Certainty.LOW: "The evidence is weak",
-    Certainty.VERY_LOW: "The evidence is very weak",
-}
-
 NOT_SURE_LABEL = "Not sure yet"
 NOT_ANSWERED_LABEL = "Not answered"
 
@@ -204,7 +197,6 @@ _TABLES: tuple[Mapping[Any, str], ...] = (
     FOLLOW_UP_STATUS_LABELS,
     FOLLOW_UP_STATE_LABELS,
     SESSION_STATUS_LABELS,
-    CERTAINTY_LABELS,
     IMPORTANCE_LABELS,
     LEANING_AGREEMENT_LABELS,
     SURE_INTERPRETATION_LABELS,
@@ -224,7 +216,6 @@ ENUM_TABLES: tuple[tuple[type[Enum], Mapping[Any, str]], ...] = (
     (FollowUpStatus, FOLLOW_UP_STATUS_LABELS),
     (FollowUpState, FOLLOW_UP_STATE_LABELS),
     (SessionStatus, SESSION_STATUS_LABELS),
-    (Certainty, CERTAINTY_LABELS),
     (LeaningAgreement, LEANING_AGREEMENT_LABELS),
     (SureInterpretation, SURE_INTERPRETATION_LABELS),
 )
@@ -298,10 +289,6 @@ def follow_up_state_label(state: FollowUpState, t: Translator) -> str:
 
 def session_status_label(status: SessionStatus, t: Translator) -> str:
     return t(SESSION_STATUS_LABELS[SessionStatus(status)])
-
-
-def certainty_label(certainty: Certainty, t: Translator) -> str:
-    return t(CERTAINTY_LABELS[Certainty(certainty)])
 
 
 def importance_label(rating: int, t: Translator) -> str:

@@ -1,8 +1,10 @@
 """Natural frequencies and icon arrays for a grid's likelihoods ('6 in 10 young people ...').
 
-Only numbers the grid gives are shown. A likelihood is drawn on 100 figures only when that is
+Only numbers the grid gives are shown. An exact count is drawn on 100 figures only when that is
 an exact rescaling (out of 10 -> out of 100, out of 1000 with a round count -> out of 100);
-otherwise the figures match the grid's own denominator, and above 100 no array is drawn.
+otherwise the figures match the grid's own denominator, and above 100 no array is drawn. A
+rounded count ('about 2 in 10') is never redrawn on 100 figures: '20 in 100' would claim a
+precision the source does not give.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import base64
 from dataclasses import dataclass
 from html import escape
 
-from sdm_aid.content.models import Likelihood
+from sdm_aid.content.models import Precision, TimePoint
 
 ARRAY_SIZE = 100
 PER_ROW = 10
@@ -33,8 +35,10 @@ class FrequencyView:
         return self.figures_total is not None and self.figures_total != self.out_of
 
 
-def frequency_view(likelihood: Likelihood) -> FrequencyView:
-    count, out_of = likelihood.count, likelihood.out_of
+def frequency_view(point: TimePoint) -> FrequencyView:
+    count, out_of = point.count, point.out_of
+    if point.precision == Precision.ABOUT:
+        return FrequencyView(count, out_of, *((count, out_of) if out_of <= ARRAY_SIZE else (None, None)))
     if ARRAY_SIZE % out_of == 0:
         factor = ARRAY_SIZE // out_of
         return FrequencyView(count, out_of, count * factor, ARRAY_SIZE)

@@ -262,7 +262,7 @@ def test_check_a_folder_is_a_usage_error(capsys, grid_dir):
 def test_schema_prints_the_committed_schema(capsys):
     code, out, _ = _run(capsys, "schema")
     assert code == 0
-    assert out == schema.committed_schema_path().read_text(encoding="utf-8")
+    assert out == schema.committed_schema_path(2).read_text(encoding="utf-8")
 
 
 def test_schema_check_passes_on_the_committed_file(capsys):
@@ -272,8 +272,9 @@ def test_schema_check_passes_on_the_committed_file(capsys):
 
 
 def test_schema_check_fails_and_write_repairs(capsys, monkeypatch, tmp_path):
-    target = tmp_path / "schemas" / "option_grid.v1.schema.json"
-    monkeypatch.setattr(schema, "committed_schema_path", lambda: target)
+    monkeypatch.setattr(
+        schema, "committed_schema_path", lambda version=2: tmp_path / "schemas" / f"v{version}.json"
+    )
     code, _, err = _run(capsys, "schema", "--check")
     assert code == 1
     assert "sdm-aid schema --write" in err

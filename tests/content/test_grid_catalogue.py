@@ -48,7 +48,7 @@ INVALID: dict[str, tuple[str, str]] = {
     "bad_date.json": ("governance.published", "'01-01-2026' is not a valid date"),
     "bad_url.json": ("sources[1].url", "not a secure web address"),
     "bad_version.json": ("version", "'v1' is not a valid version"),
-    "wrong_schema_version.json": ("schema_version", "reads grid format version 1, not 2"),
+    "wrong_schema_version.json": ("schema_version", "reads grid format versions 1 and 2, not 3"),
     "empty_text.json": ("considerations[0].text.nl", "This text is empty"),
     "text_too_long.json": ("title.en", "too long (310 characters; at most 200)"),
     "text_not_localised.json": ("problem", "should be a text in Dutch and English"),

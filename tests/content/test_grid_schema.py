@@ -17,28 +17,43 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SHIPPED_GRIDS = sorted((REPO / "option_grids").glob("*.json"))
 
 
-@pytest.fixture(scope="module")
-def validator() -> Draft202012Validator:
-    committed = json.loads(schema.committed_schema_path().read_text(encoding="utf-8"))
+def _validator(version: int) -> Draft202012Validator:
+    committed = json.loads(schema.committed_schema_path(version).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(committed)
     return Draft202012Validator(committed)
 
 
-def test_committed_schema_is_up_to_date():
-    # If this fails: run `sdm-aid schema --write` and commit schemas/option_grid.v1.schema.json.
-    assert schema.committed_schema_path() == REPO / "schemas" / "option_grid.v1.schema.json"
-    assert schema.outdated_message() is None
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    """The version-1 schema: the fixtures in fixtures/ are version-1 files."""
+    return _validator(1)
 
 
-def test_schema_describes_itself():
-    built = schema.build_schema()
+@pytest.mark.parametrize("version", [1, 2])
+def test_committed_schemas_are_up_to_date(version):
+    # If this fails: run `sdm-aid schema --write` and commit schemas/option_grid.v*.schema.json.
+    assert schema.committed_schema_path(version) == REPO / "schemas" / f"option_grid.v{version}.schema.json"
+    assert schema.outdated_message(version=version) is None
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_schema_describes_itself(version):
+    built = schema.build_schema(version)
     assert built["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert built["$id"] == schema.SCHEMA_ID
-    assert "format version 1" in built["title"]
+    assert built["$id"] == schema.schema_id(version)
+    assert f"format version {version}" in built["title"]
     assert "$schema" in built["properties"]
-    assert built["properties"]["schema_version"]["const"] == 1
+    assert built["properties"]["schema_version"]["const"] == version
     # Field docstrings become descriptions that editors show while typing.
-    assert built["$defs"]["Likelihood"]["properties"]["out_of"]["description"].startswith("Out of how many")
+    holder = "Likelihood" if version == 1 else "TimePoint"
+    assert built["$defs"][holder]["properties"]["out_of"]["description"].startswith("Out of how many")
+
+
+def test_the_v2_schema_lists_the_registry_languages():
+    built = schema.build_schema(2)
+    assert set(built["$defs"]["Text"]["properties"]) == {"nl", "en"}
+    assert built["$defs"]["Text"]["required"] == ["nl"]
+    assert built["properties"]["languages"]["items"]["enum"] == ["nl", "en"]
 
 
 def test_outdated_or_missing_schema_is_detected(tmp_path):
@@ -52,7 +67,7 @@ def test_outdated_or_missing_schema_is_detected(tmp_path):
 
 def test_python_module_check_exit_codes(tmp_path, monkeypatch, capsys):
     assert schema.main(["--check"]) == 0
-    monkeypatch.setattr(schema, "committed_schema_path", lambda: tmp_path / "absent.json")
+    monkeypatch.setattr(schema, "committed_schema_path", lambda version=2: tmp_path / "absent.json")
     assert schema.main(["--check"]) == 1
     assert "sdm-aid schema --write" in capsys.readouterr().err
 
@@ -67,10 +82,11 @@ def test_valid_fixtures_match_the_schema(validator, path):
 
 
 @pytest.mark.parametrize("path", SHIPPED_GRIDS, ids=lambda path: path.name)
-def test_shipped_grids_match_the_schema(validator, path):
+def test_shipped_grids_match_the_schema_of_their_version(path):
     grid = json.loads(path.read_text(encoding="utf-8"))
-    validator.validate(grid)
-    assert grid["$schema"] == "../schemas/option_grid.v1.schema.json"
+    version = grid["schema_version"]
+    _validator(version).validate(grid)
+    assert grid["$schema"] == f"../schemas/option_grid.v{version}.schema.json"
 
 
 # Structural mistakes the schema alone must already catch (with the JSON path it reports).

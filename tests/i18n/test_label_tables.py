@@ -9,6 +9,7 @@ from enum import Enum
 import pytest
 
 from sdm_aid.clinician import texts as clinician_texts
+from sdm_aid.content import likelihood_words
 from sdm_aid.i18n import catalogue, languages
 from sdm_aid.sessions import labels
 from sdm_aid.wizard import texts as wizard_texts
@@ -17,6 +18,7 @@ TABLES: list[tuple[str, type[Enum], Mapping[object, str]]] = [
     *((labels.DOMAIN, enum, table) for enum, table in labels.ENUM_TABLES),
     *((wizard_texts.DOMAIN, enum, table) for enum, table in wizard_texts.TABLES),
     *((clinician_texts.DOMAIN, enum, table) for enum, table in clinician_texts.TABLES),
+    *((likelihood_words.DOMAIN, enum, table) for enum, table in likelihood_words.TABLES),
 ]
 
 

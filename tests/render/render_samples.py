@@ -15,6 +15,7 @@ from typing import Any
 
 from factories import MINIMAL_GRID_PATH, new_session
 
+from sdm_aid.content.loader import load_grid_bytes
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.sessions.models import (
     NOT_SURE,
@@ -54,7 +55,7 @@ def grid_paths() -> list[Path]:
 
 def load(path: Path) -> tuple[OptionGrid, bytes]:
     raw = path.read_bytes()
-    return OptionGrid.model_validate_json(raw), raw
+    return load_grid_bytes(raw, source_name=path.name).grid, raw
 
 
 def pinned(session: DecisionSession, grid: OptionGrid, raw: bytes) -> DecisionSession:
@@ -231,7 +232,7 @@ def grid_with_text(path: Path, text: str) -> tuple[OptionGrid, bytes]:
     data["questions"][0]["text"] = {"nl": text[:200], "en": text[:200]}
     data["sources"][0]["citation"] = text[:2000]
     raw = json.dumps(data).encode()
-    return OptionGrid.model_validate_json(raw), raw
+    return load_grid_bytes(raw, source_name=path.name).grid, raw
 
 
 def session_with_text(grid: OptionGrid, raw: bytes, text: str, language: str = "nl") -> DecisionSession:

@@ -26,8 +26,6 @@ HOSTILE = [
 def texts(language: str = "nl") -> GridTexts:
     t = Translator("wizard", language)  # type: ignore[arg-type]
     return GridTexts(
-        count_of=t("{count} out of {total}"),
-        sentence=t("{group}: {outcome}, {time_frame}."),
         rescaled=t("The picture shows the same as {shown} out of {figures}."),
         sources_for=t("Sources for {option}"),
         in_practice=t("In practice"),
@@ -98,11 +96,13 @@ def test_likelihoods_show_the_numbers_and_an_icon_array() -> None:
             html = question_html(grid, question, texts(), "nl")
             for option in grid.options:
                 answer = question.answers.get(option.id)
-                if answer is None or answer.likelihood is None or answer.likelihood.out_of > 100:
+                if answer is None or answer.likelihood is None:
+                    continue
+                point = answer.likelihood.points[0]
+                if point.out_of > 100:
                     continue
                 found += 1
-                lk = answer.likelihood
-                assert f"{lk.count} van de {lk.out_of}" in html
+                assert f"{point.count} van de {point.out_of}" in html
             pictures = re.findall(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)"', html)
             for data, alt in pictures:
                 svg = base64.b64decode(data).decode()

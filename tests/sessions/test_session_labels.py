@@ -7,7 +7,6 @@ from datetime import date, time
 
 import pytest
 
-from sdm_aid.content.models import Certainty
 from sdm_aid.elements import SdmElement
 from sdm_aid.i18n import catalogue
 from sdm_aid.sessions import labels
@@ -37,7 +36,6 @@ ENUM_LABELS = [
     (FollowUpStatus, labels.follow_up_status_label),
     (FollowUpState, labels.follow_up_state_label),
     (SessionStatus, labels.session_status_label),
-    (Certainty, labels.certainty_label),
     (LeaningAgreement, labels.leaning_agreement_label),
     (SureInterpretation, labels.sure_interpretation_label),
 ]
