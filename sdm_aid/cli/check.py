@@ -1,4 +1,5 @@
-"""`sdm-aid check GRID`: an authoring report -- IPDAS items met, and how easy the texts read."""
+"""`sdm-aid check GRID`: an authoring report -- the twelve IPDASi v4 items, jargon, numbers in
+the text, the safety section, and how easy the texts read."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from sdm_aid.cli.validate import shown
+from sdm_aid.content.findings import Finding, findings
 from sdm_aid.content.ipdas import IpdasItem, ipdas_items
 from sdm_aid.content.loader import (
     GridLoadError,
@@ -23,10 +25,15 @@ from sdm_aid.content.readability import TARGET_SCORE, LanguageReport, reading_re
 EXIT_OK, EXIT_NOT_MET, EXIT_USAGE = 0, 1, 2
 
 _EPILOG = f"""\
-IPDAS items: the qualifying and certification items of the International Patient Decision Aid
-Standards that a grid file can show (problem, decision, options, benefits and harms of each
-option, evidence cited, publication date, update policy and next review, uncertainty, funding
-and conflicts of interest). Whether the content is correct and balanced needs a clinical review.
+IPDAS items: the twelve minimum standards of IPDASi v4 (Joseph-Williams et al. 2014): qualifying
+Q1 problem, Q2 decision, Q3 options, Q4 positive and Q5 negative features of each option, Q6 what
+living with each option is like; certification C1 equal detail, C2 citations, C3 publication
+date, C4 update policy, C5 uncertainty, C6 funding. Each says what it looked at and why it passes
+or not; what the file format already guarantees is shown as such, not as a finding.
+
+Findings: jargon from a word list (allowed when the grid's glossary explains it), numbers in an
+answer's text that its likelihood does not give, and a missing safety section.
+Whether the content is correct and balanced needs a clinical review.
 
 Reading level: Flesch reading ease for English,
   206.835 - 1.015 x (words per sentence) - 84.6 x (syllables per word),
@@ -36,15 +43,19 @@ Higher is easier; the target is {TARGET_SCORE:.0f} or more (Flesch's 'fairly eas
 Syllables are counted with spelling rules, not a dictionary, and the formulas only see word and
 sentence length: use the score and the list of hardest sentences as a guide, not a verdict.
 
-Exit status: 0 the grid is valid and meets every IPDAS item; 1 it is invalid or misses an item
-(the reading level alone never fails the check); 2 the grid cannot be found."""
+Exit status: 0 the grid is valid, meets all twelve IPDAS items and has no findings; 1 it is
+invalid, misses an item or has a finding (the reading level alone never fails the check);
+2 the grid cannot be found."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
         help="authoring report for one grid: IPDAS items and reading level",
-        description="Authoring report for one grid: which IPDAS items it meets, and how easy its texts read.",
+        description=(
+            "Authoring report for one grid: the twelve IPDASi v4 items, jargon, numbers in the "
+            "text, the safety section, and how easy its texts read."
+        ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -91,12 +102,13 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_NOT_MET
     today = date.today()
     items = ipdas_items(found.grid, today=today)
+    found_problems = findings(found.grid)
     reading = reading_reports(found.grid, worst=args.worst)
     if args.format == "json":
-        _print_json(found, items, reading)
+        _print_json(found, items, found_problems, reading)
     else:
-        _print_text(found, items, reading, today)
-    return EXIT_OK if all(item.met for item in items) else EXIT_NOT_MET
+        _print_text(found, items, found_problems, reading, today)
+    return EXIT_OK if all(item.met for item in items) and not found_problems else EXIT_NOT_MET
 
 
 def _print_invalid(error: GridLoadError, output: str) -> None:
@@ -111,13 +123,19 @@ def _print_invalid(error: GridLoadError, output: str) -> None:
 
 
 def _print_text(
-    loaded: LoadedGrid, items: list[IpdasItem], reading: list[LanguageReport], today: date
+    loaded: LoadedGrid,
+    items: list[IpdasItem],
+    found: list[Finding],
+    reading: list[LanguageReport],
+    today: date,
 ) -> None:
     grid = loaded.grid
     governance = grid.governance
     where = f" ({loaded.path})" if loaded.path else ""
     print(f"Authoring report for '{grid.id}' version {grid.version}{where}")
-    print(f"  {grid.title.nl} / {grid.title.en}")
+    print("  " + " / ".join(grid.title.get(language) for language in grid.languages))
+    if loaded.format_version < 2:
+        print(f"  Format {loaded.format_version}: run `sdm-aid upgrade` to write it in format 2.")
     status = str(governance.status)
     if status == "draft":
         status += " (not yet reviewed by clinicians)"
@@ -127,11 +145,18 @@ def _print_text(
         print(f"  Warning: {warning.location}: {warning.message} — {warning.hint}")
 
     met = sum(1 for item in items if item.met)
-    print(f"\nIPDAS items: {met} of {len(items)} met")
+    print(f"\nIPDASi v4 items: {met} of {len(items)} met")
     for item in items:
         mark = "met    " if item.met else "NOT MET"
-        print(f"  [{mark}] {item.title} ({item.level})")
+        print(f"  [{mark}] {item.key} {item.title} ({item.level})")
+        print(f"            looked at: {item.looked_at}")
+        if item.guaranteed:
+            print(f"            guaranteed by validation: {item.guaranteed}")
         print(f"            {item.why}")
+
+    print(f"\nFindings: {len(found) or 'none'}")
+    for finding in found:
+        print(f"  [{finding.kind}] {finding.location}: {finding.message} — {finding.hint}")
 
     print(f"\nReading level (target: {TARGET_SCORE:.0f} or higher, about age 12 / B1; higher is easier)")
     for report in reading:
@@ -155,7 +180,9 @@ def _print_text(
     print("\nReading scores are a rough guide: see `sdm-aid check --help` for the formulas and their limits.")
 
 
-def _print_json(loaded: LoadedGrid, items: list[IpdasItem], reading: list[LanguageReport]) -> None:
+def _print_json(
+    loaded: LoadedGrid, items: list[IpdasItem], found: list[Finding], reading: list[LanguageReport]
+) -> None:
     grid = loaded.grid
     payload = {
         "file": str(loaded.path) if loaded.path else None,
@@ -166,10 +193,13 @@ def _print_json(loaded: LoadedGrid, items: list[IpdasItem], reading: list[Langua
             "status": str(grid.governance.status),
             "next_review_due": grid.governance.next_review_due.isoformat(),
             "expired": loaded.expired,
+            "format_version": loaded.format_version,
         },
         "warnings": [warning.to_dict() for warning in loaded.warnings],
         "ipdas": [asdict(item) for item in items],
         "ipdas_all_met": all(item.met for item in items),
+        "ipdas_met": sum(1 for item in items if item.met),
+        "findings": [finding.to_dict() for finding in found],
         "reading": [{**asdict(report), "meets_target": report.meets_target} for report in reading],
     }
     json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)

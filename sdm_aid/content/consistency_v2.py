@@ -52,10 +52,10 @@ def _languages(document: dict[str, Any]) -> list[GridProblem]:
             problems.append(
                 GridProblem("languages", "A language is listed twice.", "List each language once.")
             )
-    if not isinstance(listed, list):
-        return problems  # the structure check reports the missing list; nothing to compare with
+    if not isinstance(listed, list) or problems or not all(languages.is_language(code) for code in listed):
+        return problems  # the list itself is wrong (reported): comparing every text with it says nothing
     wanted = grid_languages(document)
-    for location, text in _localised_texts(document, ()):
+    for location, text in localised_texts(document, ()):
         for code in wanted:
             if code not in text:
                 name = languages.info(code).english_name
@@ -84,17 +84,17 @@ def _is_localised(value: dict[str, Any]) -> bool:
     return bool(value) and languages.PRIMARY in value and all(languages.is_language(key) for key in value)
 
 
-def _localised_texts(value: Any, location: Location) -> list[tuple[Location, dict[str, Any]]]:
+def localised_texts(value: Any, location: Location) -> list[tuple[Location, dict[str, Any]]]:
     """Every {'nl': ..., 'en': ...} object in the document with its location."""
     found: list[tuple[Location, dict[str, Any]]] = []
     if isinstance(value, dict):
         if _is_localised(value):
             return [(location, value)]
         for key, item in value.items():
-            found += _localised_texts(item, (*location, key))
+            found += localised_texts(item, (*location, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            found += _localised_texts(item, (*location, index))
+            found += localised_texts(item, (*location, index))
     return found
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -246,31 +246,42 @@ class LoadOutcome:
 
 
 def load_files(paths: Iterable[Path], *, today: date | None = None) -> list[LoadOutcome]:
-    """Load each file; two files with the same grid id are both errors (which one is meant
-    is unclear, and sessions refer to a grid by its id)."""
+    """Load each file. When several valid files have the same grid id, the first one (in the
+    order given: file name order for a folder) stays and is served, so a stray copy never takes
+    a grid away from families; each later one is an error naming both files."""
     outcomes: list[LoadOutcome] = []
     for path in paths:
         try:
             outcomes.append(LoadOutcome(path, loaded=load_grid(path, today=today)))
         except GridLoadError as error:
             outcomes.append(LoadOutcome(path, error=error))
-    by_id: dict[str, list[int]] = {}
+    first_with_id: dict[str, int] = {}
     for index, outcome in enumerate(outcomes):
-        if outcome.loaded is not None:
-            by_id.setdefault(outcome.loaded.grid.id, []).append(index)
-    for grid_id, indices in by_id.items():
-        if len(indices) < 2:
+        loaded = outcome.loaded
+        if loaded is None:
             continue
-        for index in indices:
-            path, loaded = outcomes[index].path, outcomes[index].loaded
-            others = ", ".join(shorten(outcomes[other].path.name) for other in indices if other != index)
-            problem = GridProblem(
+        grid_id = loaded.grid.id
+        if grid_id not in first_with_id:
+            first_with_id[grid_id] = index
+            continue
+        kept = outcomes[first_with_id[grid_id]]
+        problem = GridProblem(
+            "id",
+            f"The grid id {shorten(grid_id)} is already used by {shorten(kept.path.name)}, "
+            f"which is loaded instead; {shorten(outcome.path.name)} is left out.",
+            "Give every grid its own id (and file name), or remove the copy you do not mean.",
+        )
+        outcomes[index] = LoadOutcome(outcome.path, error=GridLoadError(str(outcome.path), [problem]))
+        if kept.loaded is not None:
+            warning = GridProblem(
                 "id",
-                f"The grid id {shorten(grid_id)} is also used by {others}.",
-                "Give every grid its own id; grids with this id are left out until it is fixed.",
+                f"Another file, {shorten(outcome.path.name)}, uses the same grid id; it is left out.",
+                "Give that file its own id, or remove it.",
+                "warning",
             )
-            warnings = loaded.warnings if loaded is not None else []
-            outcomes[index] = LoadOutcome(path, error=GridLoadError(str(path), [problem, *warnings]))
+            outcomes[first_with_id[grid_id]] = LoadOutcome(
+                kept.path, loaded=replace(kept.loaded, warnings=[*kept.loaded.warnings, warning])
+            )
     return outcomes
 
 

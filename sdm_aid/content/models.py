@@ -73,7 +73,7 @@ class StrictModel(BaseModel):
     )
 
 
-class _Localised(StrictModel):
+class LocalisedText(StrictModel):
     # One field per language of the registry (sdm_aid/i18n/languages.py); Dutch is required,
     # every other language is required only when the grid lists it in 'languages'.
     nl: str
@@ -88,7 +88,7 @@ class _Localised(StrictModel):
         return isinstance(getattr(self, language, None), str)
 
 
-class Text(_Localised):
+class Text(LocalisedText):
     """A short text in the grid's languages: Dutch ('nl') always, each other listed language too."""
 
     nl: ShortText
@@ -97,7 +97,7 @@ class Text(_Localised):
     """English text (required when the grid lists 'en' in 'languages')."""
 
 
-class LongLocalText(_Localised):
+class LongLocalText(LocalisedText):
     """A longer text (a few paragraphs at most): Dutch always, and each other language the grid lists."""
 
     nl: LongText

@@ -94,14 +94,14 @@ def json_path(location: Iterable[str | int]) -> str:
     return path or "$"
 
 
-def english_list(values: Iterable[str], limit: int = 12) -> str:
-    """`'a', 'b' or 'c'` for messages that list the allowed values."""
+def english_list(values: Iterable[str], limit: int = 12, conjunction: str = "or") -> str:
+    """`'a', 'b' or 'c'` for messages that list the allowed values (or `and` them)."""
     quoted = [f"'{value}'" for value in values]
     if len(quoted) > limit:
         quoted = [*quoted[:limit], f"… ({len(quoted) - limit} more)"]
     if len(quoted) <= 1:
         return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return ", ".join(quoted[:-1]) + f" {conjunction} " + quoted[-1]
 
 
 def plural(count: int, word: str) -> str:

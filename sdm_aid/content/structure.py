@@ -18,7 +18,15 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from sdm_aid.content import models_v1
-from sdm_aid.content.models import DOI_PATTERN, ID_PATTERN, PHONE_PATTERN, LongLocalText, OptionGrid, Text
+from sdm_aid.content.models import (
+    DOI_PATTERN,
+    ID_PATTERN,
+    PHONE_PATTERN,
+    Likelihood,
+    LongLocalText,
+    OptionGrid,
+    Text,
+)
 from sdm_aid.content.problems import GridProblem, Location, english_list, json_path, plural, shorten
 from sdm_aid.i18n import languages
 
@@ -202,6 +210,13 @@ def _unknown_field(root: GridModel, location: Location) -> GridProblem:
             path,
             f"Unknown field {shorten(name)}. A text has only {names}.",
             f"Remove this field, or rename it to {codes}.",
+        )
+    if parent is Likelihood and name in ("count", "out_of", "time_frame"):
+        return GridProblem(
+            path,
+            f"Unknown field {shorten(name)}: in format 2 it belongs to a time point.",
+            "Move 'count', 'out_of' and 'time_frame' into a time point: "
+            '"points": [{"count": 6, "out_of": 10, "precision": "about", "time_frame": {...}}].',
         )
     guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     if guess:

@@ -15,6 +15,7 @@ from sdm_aid.content import schema
 
 FIXTURES = Path(__file__).resolve().parents[1] / "content" / "fixtures"
 VALID = FIXTURES / "valid" / "test-worry.json"
+EXAMPLE_V2 = FIXTURES / "v2" / "example-v2.json"
 INVALID = FIXTURES / "invalid"
 
 
@@ -134,7 +135,9 @@ def test_validate_reports_duplicate_ids_across_files(capsys, grid_dir):
     shutil.copy(VALID, grid_dir / "copy.json")
     code, out, _ = _run(capsys, "validate", str(grid_dir))
     assert code == 1
-    assert "The grid id 'test-worry' is also used by 'copy.json'." in out
+    # copy.json sorts first, so it is the one served; the other file names both.
+    assert "The grid id 'test-worry' is already used by 'copy.json', which is loaded instead" in out
+    assert "Another file, 'test-worry.json', uses the same grid id" in out
 
 
 def test_validate_defaults_to_the_grid_folder(capsys, monkeypatch, grid_dir):
@@ -191,41 +194,63 @@ def test_grids_missing_folder_is_a_usage_error(capsys, tmp_path):
 # --- check ------------------------------------------------------------------------------
 
 
-def test_check_by_path_reports_items_and_reading_level(capsys):
-    code, out, _ = _run(capsys, "check", str(VALID))
+def test_check_by_path_reports_the_twelve_items_findings_and_reading_level(capsys):
+    code, out, _ = _run(capsys, "check", str(EXAMPLE_V2))
     assert code == 0
-    assert "IPDAS items: 9 of 9 met" in out
-    assert "[met    ] Benefits and harms of each option (qualifying)" in out
+    assert "IPDASi v4 items: 12 of 12 met" in out
+    assert "[met    ] Q6 Describes what living with each option is like (qualifying)" in out
+    assert "[met    ] C1 Shows positive and negative features with equal detail (certification)" in out
+    assert "guaranteed by validation: a valid grid always has a publication date" in out
+    assert "looked at: each number's 'source_figure'" in out
+    assert "Findings: none" in out
     assert "nl: Flesch-Douma" in out
     assert "en: Flesch reading ease" in out
     assert "hardest sentences (score, words, where):" in out
-    assert "longest sentences (score, words, where):" in out
-    assert "Status: draft (not yet reviewed by clinicians)" in out
 
 
-def test_check_by_id_and_json(capsys, grid_dir):
+def test_check_by_id_and_json(capsys, tmp_path):
+    folder = tmp_path / "grids"
+    folder.mkdir()
+    shutil.copy(EXAMPLE_V2, folder / EXAMPLE_V2.name)
     code, out, _ = _run(
-        capsys, "check", "test-worry", "--dir", str(grid_dir), "--format", "json", "--worst", "2"
+        capsys, "check", "example-v2", "--dir", str(folder), "--format", "json", "--worst", "2"
     )
     assert code == 0
     report = json.loads(out)
-    assert report["grid"]["id"] == "test-worry"
-    assert report["ipdas_all_met"] is True
-    assert len(report["ipdas"]) == 9
+    assert report["grid"]["id"] == "example-v2" and report["grid"]["format_version"] == 2
+    assert report["ipdas_all_met"] is True and report["ipdas_met"] == 12
+    assert [item["key"] for item in report["ipdas"]] == [
+        *(f"Q{n}" for n in range(1, 7)),
+        *(f"C{n}" for n in range(1, 7)),
+    ]
+    assert all(item["looked_at"] and item["why"] for item in report["ipdas"])
+    assert report["findings"] == []
     assert [reading["language"] for reading in report["reading"]] == ["nl", "en"]
     assert all(len(reading["hardest"]) == 2 for reading in report["reading"])
-    assert all(reading["target"] == 70.0 for reading in report["reading"])
 
 
-def test_check_exits_1_when_an_item_is_not_met(capsys, tmp_path):
-    grid = json.loads(VALID.read_text(encoding="utf-8"))
+def test_check_exits_1_with_an_item_not_met_and_findings(capsys, tmp_path):
+    grid = json.loads(EXAMPLE_V2.read_text(encoding="utf-8"))
     for question in grid["questions"]:
         question["topic"] = "practical" if question["topic"] == "harms" else question["topic"]
-    path = tmp_path / "test-worry.json"
-    path.write_text(json.dumps(grid))
+    grid["problem"]["nl"] += " De CGT helpt."
+    del grid["safety"]
+    path = tmp_path / "example-v2.json"
+    path.write_text(json.dumps(grid, ensure_ascii=False), encoding="utf-8")
     code, out, _ = _run(capsys, "check", str(path))
     assert code == 1
-    assert "[NOT MET] Benefits and harms of each option" in out
+    assert "[NOT MET] Q5 Describes the negative features of each option" in out
+    assert "[jargon] problem.nl: The word 'CGT' is jargon." in out
+    assert "[safety] safety: The grid has no safety section" in out
+    code, out, _ = _run(capsys, "check", str(path), "--format", "json")
+    kinds = [finding["kind"] for finding in json.loads(out)["findings"]]
+    assert code == 1 and kinds == ["jargon", "safety"]
+
+
+def test_check_of_a_v1_grid_suggests_the_upgrade(capsys):
+    code, out, _ = _run(capsys, "check", str(VALID))
+    assert code == 1
+    assert "Format 1: run `sdm-aid upgrade` to write it in format 2." in out
 
 
 def test_check_invalid_grid_shows_the_problems(capsys):

@@ -174,15 +174,30 @@ def test_library_keeps_valid_grids_and_lists_broken_files(tmp_path):
     assert [Path(error.file).name for error in library.errors] == ["broken.json"]
 
 
-def test_duplicate_grid_ids_across_files_are_errors_for_both(tmp_path):
+def test_a_duplicate_grid_id_keeps_the_first_file_and_names_both(tmp_path):
     _write(tmp_path, "test-worry.json", _grid_dict())
-    _write(tmp_path, "copy.json", _grid_dict())
+    second = _grid_dict()
+    second["version"] = "2.0"
+    _write(tmp_path, "z-copy.json", second)
     library = load_library(tmp_path, today=TODAY)
-    assert library.grids == {}
-    messages = {Path(error.file).name: error.problems[0] for error in library.errors}
-    assert set(messages) == {"test-worry.json", "copy.json"}
-    assert messages["copy.json"].location == "id"
-    assert "also used by 'test-worry.json'" in messages["copy.json"].message
+    served = library.grids["test-worry"]
+    assert served.path.name == "test-worry.json" and served.grid.version == "1.0"
+    [error] = library.errors
+    assert Path(error.file).name == "z-copy.json"
+    [problem] = error.problems
+    assert problem.location == "id" and problem.severity == "error"
+    assert "already used by 'test-worry.json', which is loaded instead" in problem.message
+    assert "'z-copy.json' is left out" in problem.message
+    assert "z-copy.json" in served.warnings[-1].message
+
+
+def test_the_first_by_file_name_wins_and_an_invalid_first_file_does_not_count(tmp_path):
+    _write(tmp_path, "a-first.json", _grid_dict())
+    _write(tmp_path, "b-second.json", _grid_dict())
+    (tmp_path / "0-broken.json").write_text('{"id": "test-worry"')
+    library = load_library(tmp_path, today=TODAY)
+    assert library.grids["test-worry"].path.name == "a-first.json"
+    assert sorted(Path(error.file).name for error in library.errors) == ["0-broken.json", "b-second.json"]
 
 
 def test_library_of_a_missing_folder_reports_instead_of_raising(tmp_path):

@@ -6,27 +6,45 @@ from __future__ import annotations
 import copy
 import json
 import os
+from pathlib import Path
 from typing import Any
 
+import pytest
 from factories import MINIMAL_GRID_PATH
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sdm_aid.content.loader import GridLoadError, LoadedGrid, load_grid_bytes
 
-BASE: dict[str, Any] = json.loads(MINIMAL_GRID_PATH.read_text(encoding="utf-8"))
-BASE_BYTES = MINIMAL_GRID_PATH.read_bytes()
+EXAMPLE_V2 = Path(__file__).parent / "fixtures" / "v2" / "example-v2.json"
+BASES: dict[str, dict[str, Any]] = {
+    "v1": json.loads(MINIMAL_GRID_PATH.read_text(encoding="utf-8")),
+    "v2": json.loads(EXAMPLE_V2.read_text(encoding="utf-8")),
+}
+"""A version-1 and a version-2 grid: both formats must hold up to damage."""
+BASE_BYTES = {"v1": MINIMAL_GRID_PATH.read_bytes(), "v2": EXAMPLE_V2.read_bytes()}
 FIELD_NAMES = sorted(
-    {key for key in json.dumps(BASE).split('"') if key.isidentifier() or key == "$schema"} | {"nl", "en"}
+    {
+        key
+        for base in BASES.values()
+        for key in json.dumps(base).split('"')
+        if key.isidentifier() or key == "$schema"
+    }
+    | {"nl", "en"}
 )
 
+SAMPLE_TEXTS = (
+    *("2026-01-01", "talking", "src-a", "nl", "en", "draft", "", "x" * 300),
+    *("about", "exact", "source_grade", "authors_judgement", "clinically_reviewed", "when", "only_if"),
+    "10.1000/x",
+)
 json_scalars = (
     st.none()
     | st.booleans()
     | st.integers(min_value=-(10**30), max_value=10**30)
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=30)
-    | st.sampled_from(["2026-01-01", "talking", "src-a", "nl", "en", "draft", "", "x" * 300])
+    | st.sampled_from(SAMPLE_TEXTS)
 )
 json_values = st.recursive(
     json_scalars,
@@ -90,10 +108,11 @@ def test_random_json_values(value):
     _check(json.dumps(value).encode("utf-8"))
 
 
+@pytest.mark.parametrize("version", sorted(BASES))
 @fast
-@given(st.data())
-def test_mutated_valid_grids(data):
-    grid = copy.deepcopy(BASE)
+@given(data=st.data())
+def test_mutated_valid_grids(version, data):
+    grid = copy.deepcopy(BASES[version])
     for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
         paths = [path for path in _paths(grid) if path]
         path = data.draw(st.sampled_from(paths))
@@ -113,10 +132,11 @@ def test_mutated_valid_grids(data):
     _check(json.dumps(grid, ensure_ascii=data.draw(st.booleans())).encode("utf-8"))
 
 
+@pytest.mark.parametrize("version", sorted(BASES))
 @fast
-@given(st.data())
-def test_byte_level_damage_to_a_valid_grid(data):
-    raw = bytearray(BASE_BYTES)
+@given(data=st.data())
+def test_byte_level_damage_to_a_valid_grid(version, data):
+    raw = bytearray(BASE_BYTES[version])
     for _ in range(data.draw(st.integers(min_value=1, max_value=5))):
         position = data.draw(st.integers(min_value=0, max_value=len(raw) - 1))
         action = data.draw(st.sampled_from(["flip", "insert", "delete"]))
