@@ -10,6 +10,7 @@ from sdm_aid.i18n import LANGUAGES, Translator, languages
 from sdm_aid.wizard import registry
 from sdm_aid.wizard.inputs import MAX_PARENTS
 from sdm_ui import clearing, feedback, frame, guard, recovery, services, start_actions, state
+from sdm_ui.governance import about_grid
 from sdm_ui.grid_view import AUDIENCE_TEXT
 from sdm_ui.text import html_text, md_escape
 
@@ -116,6 +117,7 @@ with new_tab:
             t("This decision aid should have been checked again by now. The information may be out of date."),
             icon=":material/event_busy:",
         )
+    about_grid(chosen.grid, ctx.language, warn_overdue=False)
 
     html_text(t("Who is here?"), tag="p", css_class="sdm-h")
     youth_label = st.text_input(

@@ -28,6 +28,7 @@ from sdm_ui import (
 )
 from sdm_ui.fields import bind
 from sdm_ui.frame import PageContext
+from sdm_ui.governance import about_grid
 from sdm_ui.steps import StepView, per_person, view_module
 from sdm_ui.text import html_text, md_escape
 
@@ -148,6 +149,7 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
         module.render(view)
     st.divider()
     _actions(view, ready=turn is None or turn.person is None or not view.session.family_here)
+    about_grid(grid, ctx.language)  # the footer: who made the grid, how current it is
 
 
 def _header(view: StepView) -> None:

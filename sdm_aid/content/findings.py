@@ -118,7 +118,7 @@ def jargon_findings(grid: OptionGrid) -> list[Finding]:
 # --- Numbers in the text ------------------------------------------------------------------
 
 # A whole number, not part of a longer one ('2.5', '1,000'): a sentence's full stop may follow.
-_FREQUENCY = re.compile(r"(?<![\d,.])(\d+)\s+(?:van de|op de|op|uit|in|out of|of)\s+(\d+)(?!\d|[.,]\d)")
+_FREQUENCY = re.compile(r"(?<![\d,.])(\d+)\s+(?:van de|op de|op|uit|in|out of)\s+(\d+)(?!\d|[.,]\d)")
 _PERCENT = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per ?cent\b)")
 
 

@@ -11,7 +11,6 @@ Each such choice is reported as a note, so the editor can correct it.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,15 +29,18 @@ class Upgraded:
 
 
 def upgrade_v1(document: dict[str, Any]) -> Upgraded:
-    """The v2 form of a (valid) v1 grid document; `document` itself is not changed."""
-    old = copy.deepcopy(document)
+    """The v2 form of a (valid) v1 grid document; `document` itself is not changed. Parts that
+    do not change are shared with `document`, not copied (the loader upgrades every v1 file
+    in memory, and a deep copy cost more than the validation)."""
     notes: list[str] = []
     new: dict[str, Any] = {}
-    for key, value in old.items():
+    for key, value in document.items():
         if key == "$schema" and isinstance(value, str):
             value = value.replace(V1_SCHEMA_FILE, V2_SCHEMA_FILE)
         elif key == "schema_version":
             value = 2
+        elif key == "questions" and isinstance(value, list):
+            value = [_copy_answers(question) for question in value]
         new[key] = value
         if key == "version":
             new["languages"] = ["nl", "en"]
@@ -73,6 +75,17 @@ def upgrade_v1(document: dict[str, Any]) -> Upgraded:
     if likelihoods == 0:
         notes.append("questions: cells without a number can say why in 'no_number_reason'.")
     return Upgraded(new, notes)
+
+
+def _copy_answers(question: Any) -> Any:
+    """A question with its own answers dict and answer dicts (which the upgrade changes)."""
+    if not isinstance(question, dict) or not isinstance(question.get("answers"), dict):
+        return question
+    answers = {
+        key: dict(answer) if isinstance(answer, dict) else answer
+        for key, answer in question["answers"].items()
+    }
+    return {**question, "answers": answers}
 
 
 def _likelihood(old: dict[str, Any]) -> dict[str, Any]:

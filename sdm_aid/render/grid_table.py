@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from sdm_aid.content.likelihood_words import likelihood_words, no_number_words
 from sdm_aid.content.models import Answer, Likelihood, OptionGrid, Question
+from sdm_aid.content.provenance import eligibility_words
 from sdm_aid.i18n import Language
 from sdm_aid.render.html import environment
 from sdm_aid.wizard.frequencies import frequency_view, icon_array_img
@@ -73,6 +74,8 @@ class CardView:
     description: str
     in_practice_heading: str
     in_practice: str
+    standing: str | None = None
+    """Where the option stands: tried first, an option when ..., only if ... (None: equal)."""
 
 
 def likelihood_view(likelihood: Likelihood, texts: GridTexts, language: Language) -> LikelihoodView:
@@ -132,6 +135,7 @@ def option_cards_html(grid: OptionGrid, texts: GridTexts, language: Language) ->
             description=option.description.get(language),
             in_practice_heading=texts.in_practice,
             in_practice=option.in_practice.get(language),
+            standing=eligibility_words(option, language),
         )
         for option in grid.options
     ]

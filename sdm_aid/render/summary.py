@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime
 
 from sdm_aid.content.likelihood_words import likelihood_words, no_number_words
-from sdm_aid.content.models import Answer, GridStatus, OptionGrid
+from sdm_aid.content.likelihood_words import translator as content_t
+from sdm_aid.content.models import Answer, OptionGrid
+from sdm_aid.content.provenance import eligibility_words, provenance
 from sdm_aid.i18n import Translator, languages
 from sdm_aid.render.model import (
     Block,
@@ -326,7 +328,11 @@ class _Builder:
                 marks.append(self.t("recommended"))
             if marks:
                 name = f"{name}\n({', '.join(marks)})"
-            rows.append(TableRow((name, option.description.get(lang), option.in_practice.get(lang))))
+            what = option.description.get(lang)
+            standing = eligibility_words(option, lang)
+            if standing:
+                what = f"{what}\n{standing}"
+            rows.append(TableRow((name, what, option.in_practice.get(lang))))
         return Section(
             "options",
             self.t("The options"),
@@ -694,34 +700,15 @@ class _Builder:
     def provenance(self) -> Section:
         t = self.t
         grid, lang = self.grid, self.lang
-        governance = grid.governance
-        status = (
-            t("checked by clinicians")
-            if governance.status == GridStatus.CLINICALLY_REVIEWED
-            else t("example content, not yet checked by clinicians")
-        )
-        authors = "; ".join(
-            ", ".join(part for part in (a.name, a.role.get(lang), a.organisation) if part)
-            for a in governance.authors
-        )
-        # A draft never says "last checked": only a reviewed grid has a check to report.
-        checked = (
-            ((t("Last checked"), self.day(governance.last_reviewed)),)
-            if governance.status == GridStatus.CLINICALLY_REVIEWED and governance.last_reviewed
-            else ()
-        )
+        # The same facts as on screen (status, dates, writers, reviewers, funding, interests):
+        # a draft never says "last checked".
+        about = provenance(grid, lang, today=self.generated_at.date())
         fields = Fields(
             (
                 (t("Decision aid"), grid.title.get(lang)),
-                (t("Version"), f"{grid.id} {grid.version}"),
                 (t("Check code"), self.session.grid.content_hash[:HASH_SHOWN]),
-                (t("Published"), self.day(governance.published)),
-                *checked,
-                (t("Next check due"), self.day(governance.next_review_due)),
-                (t("Status"), status),
-                (t("Written by"), authors),
-                (t("Conflicts of interest"), governance.conflicts_of_interest.get(lang)),
-                (t("Paid for by"), governance.funding.get(lang)),
+                *((fact.label, fact.value) for fact in about.facts),
+                (content_t(lang)("How this decision aid is kept up to date"), about.update_policy),
             )
         )
         sources = tuple(

@@ -12,7 +12,7 @@ from factories import MINIMAL_GRID_PATH
 
 from sdm_aid.cli.main import main
 from sdm_aid.content.loader import load_grid
-from sdm_aid.content.upgrade import lost_content, texts_of
+from sdm_aid.content.upgrade import lost_content, texts_of, upgrade_v1
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 V1_GRIDS = [MINIMAL_GRID_PATH, FIXTURES / "v1" / "anxiety-youth.json"]
@@ -107,3 +107,11 @@ def test_lost_content_notices_a_dropped_text():
     damaged["options"][0]["label"]["en"] = "changed"
     assert lost_content(original, damaged) == ["Talking therapy"]
     assert "Talking therapy" in texts_of(original)
+
+
+def test_the_upgrade_never_changes_the_document_it_reads():
+    original = json.loads((FIXTURES / "v1" / "anxiety-youth.json").read_text(encoding="utf-8"))
+    before = json.dumps(original, sort_keys=True)
+    upgraded = upgrade_v1(original)
+    assert json.dumps(original, sort_keys=True) == before
+    assert upgraded.document["schema_version"] == 2

@@ -96,3 +96,12 @@ def test_a_missing_safety_section_is_a_finding():
     found = findings(_grid(lambda document: document.pop("safety")))
     assert [(f.kind, f.location) for f in found] == [("safety", "safety")]
     assert "113" in found[0].hint and "Veilig Thuis" in found[0].hint
+
+
+def test_dutch_of_means_or_and_is_no_frequency():
+    def text(document):
+        _answer_text(
+            document, "wait", "Je praat 1 of 2 keer per maand, 6 of 8 weken lang.", "Once or twice a month."
+        )
+
+    assert findings(_grid(text)) == []

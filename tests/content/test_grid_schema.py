@@ -108,3 +108,29 @@ def test_schema_rejects_structural_mistakes(validator, name):
     document = json.loads((FIXTURES / "invalid" / name).read_text(encoding="utf-8"))
     paths = {"/".join(map(str, error.absolute_path)) for error in validator.iter_errors(document)}
     assert SCHEMA_REJECTS[name] in paths
+
+
+def test_the_v2_example_matches_the_v2_schema():
+    example = FIXTURES / "v2" / "example-v2.json"
+    _validator(2).validate(json.loads(example.read_text(encoding="utf-8")))
+
+
+# Structural mistakes of format 2 the v2 schema alone catches (cross-field rules are the loader's).
+# Inside an optional object (written as "anyOf: [object, null]") the schema names the object.
+V2_SCHEMA_REJECTS = {
+    "languages_missing.json": "",
+    "languages_unknown.json": "languages/1",
+    "precision_unknown.json": "questions/0/answers/pills/likelihood",
+    "certainty_origin_missing.json": "questions/0/answers/pills/likelihood",
+    "v1_likelihood_in_v2.json": "questions/0/answers/talking/likelihood",
+    "bad_doi.json": "sources/0/doi",
+    "bad_phone.json": "safety",
+    "points_empty.json": "questions/0/answers/pills/likelihood",
+}
+
+
+@pytest.mark.parametrize("name", sorted(V2_SCHEMA_REJECTS))
+def test_v2_schema_rejects_structural_mistakes(name):
+    document = json.loads((FIXTURES / "v2" / "invalid" / name).read_text(encoding="utf-8"))
+    paths = {"/".join(map(str, error.absolute_path)) for error in _validator(2).iter_errors(document)}
+    assert V2_SCHEMA_REJECTS[name] in paths

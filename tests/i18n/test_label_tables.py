@@ -9,7 +9,7 @@ from enum import Enum
 import pytest
 
 from sdm_aid.clinician import texts as clinician_texts
-from sdm_aid.content import likelihood_words
+from sdm_aid.content import likelihood_words, provenance
 from sdm_aid.i18n import catalogue, languages
 from sdm_aid.sessions import labels
 from sdm_aid.wizard import texts as wizard_texts
@@ -19,6 +19,7 @@ TABLES: list[tuple[str, type[Enum], Mapping[object, str]]] = [
     *((wizard_texts.DOMAIN, enum, table) for enum, table in wizard_texts.TABLES),
     *((clinician_texts.DOMAIN, enum, table) for enum, table in clinician_texts.TABLES),
     *((likelihood_words.DOMAIN, enum, table) for enum, table in likelihood_words.TABLES),
+    *((likelihood_words.DOMAIN, enum, table) for enum, table in provenance.TABLES),
 ]
 
 

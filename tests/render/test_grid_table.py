@@ -120,3 +120,18 @@ def test_option_cards_are_one_block_with_every_option() -> None:
             assert " ".join(option.description.get("nl").split()) in " ".join(parsed.text.split())
         if any(o.is_wait_option for o in grid.options):
             assert "geen behandeling" in parsed.text.lower()
+
+
+def test_format_2_cells_show_where_an_option_stands_and_why_a_number_is_missing() -> None:
+    from pathlib import Path
+
+    from sdm_aid.content.loader import load_grid
+
+    example = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "v2" / "example-v2.json"
+    grid = load_grid(example).grid
+    cards = parse_html(option_cards_html(grid, texts("en"), "en")).text
+    assert "Usually tried first." in cards
+    assert "A good option when talking alone does not help enough." in cards
+    table = " ".join(parse_html(question_html(grid, grid.questions[0], texts("en"), "en")).text.split())
+    assert "No number: No study measured this for waiting." in table
+    assert "About 55 in 100 (54.9%; between 46 and 63 in 100)" in table

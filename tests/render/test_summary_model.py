@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from render_samples import (
     NOW,
@@ -15,6 +17,7 @@ from render_samples import (
     private_youth,
 )
 
+from sdm_aid.content.models import GridStatus, Reviewer, Text
 from sdm_aid.render.model import Bullets, Fields, Summary, Table
 from sdm_aid.render.summary import build_summary
 
@@ -210,13 +213,39 @@ def test_provenance_names_the_exact_grid():
     session = decided(grid, raw)
     summary = build_summary(session, grid, copy="family", generated_at=NOW)
     fields = dict(summary.section("provenance").blocks[0].rows)
-    assert fields["Versie"] == f"{grid.id} {grid.version}"
+    assert fields["Versie"] == grid.version
     assert fields["Controlecode"] == session.grid.content_hash[:12]
-    assert fields["Status"].startswith("voorbeeldinhoud")
+    assert fields["Status"] == "Concept: nog niet gecontroleerd door hulpverleners"
+    # A draft never says when it was last checked; the update policy is in the appendix.
+    assert "Laatst gecontroleerd" not in fields and "Gecontroleerd door" not in fields
+    assert fields["Zo houden we deze keuzehulp actueel"] == grid.governance.update_policy.nl
+    assert fields["Betaald door"] == " ".join(grid.governance.funding.nl.split())
     sources = summary.section("provenance").blocks[-1]
     assert isinstance(sources, Bullets) and len(sources.items) == len(grid.sources)
     assert sources.items[0].startswith(f"[1] {grid.sources[0].citation}")
     assert summary.footer_text.endswith(f"{grid.id} versie {grid.version}")
+
+
+def test_a_reviewed_grid_names_its_last_check_and_reviewers():
+    grid, raw = load(GRIDS[0])
+    reviewer = Reviewer(
+        name="Dr. A. Jansen",
+        role=Text(nl="Kinderpsychiater", en="Child psychiatrist"),
+        reviewed_on=date(2026, 6, 1),
+    )
+    governance = grid.governance.model_copy(
+        update={
+            "status": GridStatus.CLINICALLY_REVIEWED,
+            "reviewers": [reviewer],
+            "last_reviewed": date(2026, 6, 1),
+        }
+    )
+    reviewed = grid.model_copy(update={"governance": governance})
+    summary = build_summary(decided(reviewed, raw), reviewed, copy="family", generated_at=NOW)
+    fields = dict(summary.section("provenance").blocks[0].rows)
+    assert fields["Status"] == "Gecontroleerd door hulpverleners"
+    assert fields["Laatst gecontroleerd"] == "1 juni 2026"
+    assert fields["Gecontroleerd door"] == "Dr. A. Jansen, Kinderpsychiater (op 1 juni 2026)"
 
 
 def test_sure_scores_and_citation():

@@ -3,16 +3,13 @@ import re
 
 import pytest
 
-from sdm_aid.content.models import Certainty, Likelihood, Text
+from sdm_aid.content.models import Precision, Text, TimePoint
 from sdm_aid.wizard.frequencies import FrequencyView, frequency_view, icon_array_img, icon_array_svg
 from sdm_aid.wizard.idle import DEFAULT_IDLE_MINUTES, IdlePolicy, IdleSettingError
 
 
-def likelihood(count: int, out_of: int) -> Likelihood:
-    t = Text(nl="x", en="x")
-    return Likelihood(
-        count=count, out_of=out_of, outcome=t, time_frame=t, reference_group=t, certainty=Certainty.LOW
-    )
+def point(count: int, out_of: int, precision: Precision = Precision.EXACT) -> TimePoint:
+    return TimePoint(count=count, out_of=out_of, precision=precision, time_frame=Text(nl="x", en="x"))
 
 
 @pytest.mark.parametrize(
@@ -28,7 +25,19 @@ def likelihood(count: int, out_of: int) -> Likelihood:
     ],
 )
 def test_frequency_view_never_rounds(count: int, out_of: int, expected: FrequencyView) -> None:
-    assert frequency_view(likelihood(count, out_of)) == expected
+    assert frequency_view(point(count, out_of)) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "out_of", "expected"),
+    [
+        (2, 10, FrequencyView(2, 10, 2, 10)),  # 'about 2 in 10' is not redrawn as '20 in 100'
+        (23, 100, FrequencyView(23, 100, 23, 100)),
+        (250, 1000, FrequencyView(250, 1000, None, None)),
+    ],
+)
+def test_a_rounded_count_keeps_its_own_figures(count: int, out_of: int, expected: FrequencyView) -> None:
+    assert frequency_view(point(count, out_of, Precision.ABOUT)) == expected
 
 
 def _figures(svg: str) -> dict[str, list[tuple[int, int]]]:

@@ -1,0 +1,26 @@
+"""What to do in a crisis: the grid's own safety section, or the product's default.
+
+The default (default_safety.json, in the grid format's own 'safety' shape, Dutch and English)
+names 113 Zelfmoordpreventie (0800-0113, 113.nl), 112, the GP and Veilig Thuis (0800-2000)
+for when a child's safety is at stake. It is data, not code, so a content editor can read and
+correct it like any grid text; a test checks it against the format.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from sdm_aid.content.models import OptionGrid, Safety
+
+DEFAULT_SAFETY_FILE = Path(__file__).with_name("default_safety.json")
+
+
+@cache
+def default_safety() -> Safety:
+    return Safety.model_validate_json(DEFAULT_SAFETY_FILE.read_bytes(), strict=True)
+
+
+def safety_for(grid: OptionGrid) -> Safety:
+    """The grid's safety section when it has one, otherwise the product's default."""
+    return grid.safety if grid.safety is not None else default_safety()
