@@ -108,6 +108,7 @@ def render(ctx: PageContext) -> None:
         with st.container():
             top_of_screen()
             own_device_view.render(ctx, session, grid, me)
+            about_grid(grid, ctx.language)
         return
     # A plain container, never an `st.empty()` slot: an empty slot is sent as an element at
     # the start of every run and replaces the step's block, so on a slow device the browser

@@ -11,7 +11,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from sdm_aid.content.models import OptionGrid, Safety
+from sdm_aid.content.models import OptionGrid, Safety, SafetyContact
+from sdm_aid.i18n import Language
 
 DEFAULT_SAFETY_FILE = Path(__file__).with_name("default_safety.json")
 
@@ -24,3 +25,14 @@ def default_safety() -> Safety:
 def safety_for(grid: OptionGrid) -> Safety:
     """The grid's safety section when it has one, otherwise the product's default."""
     return grid.safety if grid.safety is not None else default_safety()
+
+
+def contact_line(contact: SafetyContact, language: Language) -> str:
+    """'113 Zelfmoordpreventie: 0800-0113, https://www.113.nl. Als je aan zelfdoding denkt
+    (dag en nacht, gratis en anoniem).' One line per contact, in the grid's own words."""
+    reach = ", ".join(part for part in (contact.phone, contact.url) if part)
+    when = contact.when.get(language).rstrip().rstrip(".")
+    when = when[:1].upper() + when[1:]
+    hours = f" ({contact.hours.get(language).rstrip('.')})" if contact.hours is not None else ""
+    name = contact.name.get(language)
+    return f"{name}: {reach}. {when}{hours}." if reach else f"{name}. {when}{hours}."

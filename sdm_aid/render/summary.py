@@ -17,6 +17,7 @@ from sdm_aid.content.likelihood_words import likelihood_words, no_number_words
 from sdm_aid.content.likelihood_words import translator as content_t
 from sdm_aid.content.models import Answer, OptionGrid
 from sdm_aid.content.provenance import eligibility_words, provenance
+from sdm_aid.content.safety import contact_line, safety_for
 from sdm_aid.i18n import Translator, languages
 from sdm_aid.render.model import (
     Block,
@@ -212,6 +213,7 @@ class _Builder:
             self.follow_up(),
             self.sure(),
             *self.notes(),
+            self.safety(),
             self.provenance(),
         ]
         subtitle = t("For the clinician") if self.clinician else t("For the family")
@@ -696,6 +698,13 @@ class _Builder:
                 )
             )
         return sections
+
+    def safety(self) -> Section:
+        """What to do if things get worse: the grid's safety section, or the product's default."""
+        safety, lang = safety_for(self.grid), self.lang
+        contacts = tuple(contact_line(contact, lang) for contact in safety.contacts)
+        heading = content_t(lang)("If things get worse")
+        return Section("safety", heading, (Para(safety.seek_help_now.get(lang)), Bullets(contacts)))
 
     def provenance(self) -> Section:
         t = self.t

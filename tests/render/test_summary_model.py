@@ -54,7 +54,8 @@ def test_every_part_of_the_decision_is_reported(grid_and_raw, language, copy):
     keys = [section.key for section in summary.sections]
     for key in (
         "decision", "participants", "elements", "options", "grid", "values", "leanings", "ability",
-        "recommendation", "questions", "understanding", "outcome", "follow_up", "sure", "provenance",
+        "recommendation", "questions", "understanding", "outcome", "follow_up", "sure", "safety",
+        "provenance",
     ):  # fmt: skip
         assert key in keys
     assert summary.lang_tag == {"nl": "nl-NL", "en": "en-GB"}[language]
@@ -246,6 +247,20 @@ def test_a_reviewed_grid_names_its_last_check_and_reviewers():
     assert fields["Status"] == "Gecontroleerd door hulpverleners"
     assert fields["Laatst gecontroleerd"] == "1 juni 2026"
     assert fields["Gecontroleerd door"] == "Dr. A. Jansen, Kinderpsychiater (op 1 juni 2026)"
+
+
+def test_the_summary_says_whom_to_call_when_things_get_worse():
+    grid, raw = load(GRIDS[0])
+    summary = build_summary(decided(grid, raw), grid, copy="family", generated_at=NOW)
+    section = summary.section("safety")
+    assert section.heading == "Als het slechter gaat"
+    intro, contacts = section.blocks
+    assert intro.text.startswith("Denk je aan zelfdoding?")
+    assert contacts.items[0] == (
+        "113 Zelfmoordpreventie: 0800-0113, https://www.113.nl. Als je aan zelfdoding denkt, of je "
+        "zorgen maakt om iemand anders (dag en nacht, gratis en anoniem; ook chatten kan)."
+    )
+    assert any(item.startswith("Veilig Thuis: 0800-2000") for item in contacts.items)
 
 
 def test_sure_scores_and_citation():
