@@ -84,7 +84,8 @@ def info(code: str) -> LanguageInfo:
 
 
 def is_language(code: object) -> bool:
-    return code in _BY_CODE
+    # Any JSON value may arrive here from a grid file; only a string can be a language code.
+    return isinstance(code, str) and code in _BY_CODE
 
 
 def from_locale(locale: str | None) -> Language:

@@ -42,6 +42,32 @@ def body_text(data: bytes, summary) -> str:
     return "".join(parts)
 
 
+def shown_in_pieces(expected: str, text: str, pieces: int, shortest: int = 6) -> bool:
+    """`expected` (flat) is in `text` whole, or cut into at most `pieces` parts that appear in
+    order. A table row taller than half a page is cut where the page ends (see
+    sdm_aid/render/pdf.py `_choose_splitting`): each cell then continues on the next page after
+    the repeated header, so its text is split once per page break. Every part but the last must
+    be at least `shortest` characters long, so that stray letters cannot fill the gaps."""
+    if expected in text:
+        return True
+    position, rest = 0, expected
+    for _ in range(pieces):
+        low, high, found, found_at = 1, len(rest), 0, -1
+        while low <= high:  # longest prefix of `rest` present after `position`
+            middle = (low + high) // 2
+            at = text.find(rest[:middle], position)
+            if at >= 0:
+                found, found_at, low = middle, at, middle + 1
+            else:
+                high = middle - 1
+        if found < min(len(rest), shortest):
+            return False
+        position, rest = found_at + found, rest[found:]
+        if not rest:
+            return True
+    return False
+
+
 def squash(text: str) -> str:
     """Whitespace runs -> one space: line wrapping and <br/> may change whitespace, nothing else."""
     return re.sub(r"\s+", " ", text).strip()
