@@ -1,41 +1,36 @@
-"""An Option Grid as HTML for the screen: the option cards, and one real table per question.
+"""An Option Grid as HTML for the screen: the option cards, and the grid as one real table.
 
-The wizard (steps 2 and 3) and the Compare page draw each of these as a single element
-instead of one element per cell and per popover (step 3 was ~280 messages and 150 KB a run).
-Every text comes from the grid or the interface catalogue and is autoescaped by jinja2:
-plain text, no markup. Tables have a caption (the question) and column headers with
-scope="col" (the options), so a screen reader announces the option with each answer.
-Likelihoods are natural frequencies with an icon array; the sources sit in a <details>
-disclosure labelled with its option ("Bronnen bij <optie>"), so every label is unique.
+The table is what Option Grids are: the options as column headers (sticky, so they stay in
+view while the questions scroll by), one block of rows per question. Each question is a
+`<tbody>` with the question as a row-group header, then a row of short answers (about 25
+words; the rest behind "Meer lezen", a <details> disclosure that needs no script), then a row
+of likelihoods, so the pictographs of one question sit side by side, then a row of sources
+("Bronnen bij <optie>"). Every cell names its headers (`headers=`), so a screen reader
+announces the option and the question with each answer. A pictograph is decoration to a
+screen reader (empty alt, aria-hidden): the number beside it is read once.
+
+Each column carries a class `o<index>`, so a narrow screen can show two options of the
+reader's choice with one CSS rule (`pick_css`) while the table HTML stays cached.
+Every text comes from the grid or the 'grid' catalogue and is autoescaped by jinja2.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from sdm_aid.content.models import Answer, Likelihood, OptionGrid, Question
-from sdm_aid.i18n import Language
+from sdm_aid.content.models import Answer, OptionGrid, Question
+from sdm_aid.i18n import Language, Translator
 from sdm_aid.render.html import environment
-from sdm_aid.sessions import labels
-from sdm_aid.wizard.frequencies import frequency_view, icon_array_img
+from sdm_aid.render.likelihood import DOMAIN, likelihood_text
+from sdm_aid.render.short_text import shorten
+from sdm_aid.wizard.frequencies import icon_array_img
 
-
-@dataclass(frozen=True)
-class GridTexts:
-    """Interface texts, already translated; {placeholders} are filled here."""
-
-    count_of: str
-    """'{count} out of {total}'"""
-    sentence: str
-    """'{group}: {outcome}, {time_frame}.'"""
-    rescaled: str
-    """'The picture shows the same as {shown} out of {figures}.'"""
-    sources_for: str
-    """'Sources for {option}'"""
-    in_practice: str
-    wait_option: str
+NARROW_MAX_REM = 40
+"""Up to this width (640 px) the grid shows the two options picked (Streamlit stacks columns there too)."""
 
 
 @dataclass(frozen=True)
@@ -55,8 +50,10 @@ class SourceView:
 
 @dataclass(frozen=True)
 class CellView:
+    column: int
     option: str
-    text: str
+    lead: str
+    rest: str
     likelihood: LikelihoodView | None
     sources: tuple[SourceView, ...]
     sources_label: str
@@ -64,8 +61,17 @@ class CellView:
 
 @dataclass(frozen=True)
 class QuestionView:
+    number: int
     text: str
     cells: tuple[CellView, ...]
+
+    @property
+    def has_likelihood(self) -> bool:
+        return any(cell.likelihood for cell in self.cells)
+
+    @property
+    def has_sources(self) -> bool:
+        return any(cell.sources for cell in self.cells)
 
 
 @dataclass(frozen=True)
@@ -77,62 +83,92 @@ class CardView:
     in_practice: str
 
 
-def likelihood_view(likelihood: Likelihood, texts: GridTexts, language: Language) -> LikelihoodView:
-    view = frequency_view(likelihood)
-    headline = texts.count_of.format(count=view.count, total=view.out_of)
-    sentence = texts.sentence.format(
-        group=likelihood.reference_group.get(language),
-        outcome=likelihood.outcome.get(language),
-        time_frame=likelihood.time_frame.get(language),
-    )
+def likelihood_view(answer: Answer, language: Language) -> LikelihoodView | None:
+    if answer.likelihood is None:
+        return None
+    words = likelihood_text(answer.likelihood, language)
+    view = words.view
     picture = None
     if view.figures_total is not None and view.figures_affected is not None:
-        # icon_array_img escapes the label itself and builds the tag from numbers only.
-        picture = Markup(icon_array_img(view.figures_affected, view.figures_total, f"{headline}. {sentence}"))
-    rescaled = (
-        texts.rescaled.format(shown=view.figures_affected, figures=view.figures_total)
-        if view.rescaled
-        else None
-    )
-    certainty = labels.certainty_label(likelihood.certainty, labels.translator(language))
-    return LikelihoodView(headline, sentence, picture, rescaled, certainty)
+        # Built from numbers only; decoration to a screen reader, the headline says it.
+        picture = Markup(icon_array_img(view.figures_affected, view.figures_total, None))
+    return LikelihoodView(words.headline, words.sentence, picture, words.rescaled, words.certainty)
 
 
-def _cell(
-    grid: OptionGrid, answer: Answer | None, option: str, texts: GridTexts, language: Language
-) -> CellView:
-    label = texts.sources_for.format(option=option)
+def _cell(grid: OptionGrid, answer: Answer | None, column: int, option: str, t: Translator) -> CellView:
+    label = t("Sources for {option}", option=option)
     if answer is None:
-        return CellView(option, "", None, (), label)
+        return CellView(column, option, "", "", None, (), label)
+    short = shorten(answer.text.get(t.language))
     sources = tuple(
         SourceView(grid.source(source_id).citation, grid.source(source_id).url)
         for source_id in answer.sources
     )
-    likelihood = likelihood_view(answer.likelihood, texts, language) if answer.likelihood else None
-    return CellView(option, answer.text.get(language), likelihood, sources, label)
-
-
-def question_view(grid: OptionGrid, question: Question, texts: GridTexts, language: Language) -> QuestionView:
-    cells = tuple(
-        _cell(grid, question.answers.get(option.id), option.label.get(language), texts, language)
-        for option in grid.options
+    return CellView(
+        column, option, short.lead, short.rest, likelihood_view(answer, t.language), sources, label
     )
-    return QuestionView(question.text.get(language), cells)
 
 
-def question_html(grid: OptionGrid, question: Question, texts: GridTexts, language: Language) -> str:
-    """One question as a table: a caption, the options as column headers, one row of answers."""
-    view = question_view(grid, question, texts, language)
-    return environment().get_template("grid_question.html").render(question=view)
+def question_view(grid: OptionGrid, question: Question, number: int, language: Language) -> QuestionView:
+    t = Translator(DOMAIN, language)
+    cells = tuple(
+        _cell(grid, question.answers.get(option.id), column, option.label.get(language), t)
+        for column, option in enumerate(grid.options)
+    )
+    return QuestionView(number, question.text.get(language), cells)
 
 
-def option_cards_html(grid: OptionGrid, texts: GridTexts, language: Language) -> str:
+def table_id(grid: OptionGrid) -> str:
+    """A prefix for the table's element ids (unique on a page that shows one grid)."""
+    return "og-" + re.sub(r"[^a-z0-9-]", "-", grid.id.lower())
+
+
+def grid_html(grid: OptionGrid, language: Language) -> str:
+    """The whole grid as one table (see the module text)."""
+    t = Translator(DOMAIN, language)
+    questions = [question_view(grid, q, number, language) for number, q in enumerate(grid.questions, start=1)]
+    return (
+        environment()
+        .get_template("grid_table.html")
+        .render(
+            prefix=table_id(grid),
+            caption=t("{grid}: the options side by side", grid=grid.title.get(language)),
+            options=[option.label.get(language) for option in grid.options],
+            questions=questions,
+            read_more=t("Read more"),
+        )
+    )
+
+
+def pick_css(grid: OptionGrid, shown: Sequence[int]) -> str:
+    """A <style> that shows only the columns `shown` on a narrow screen (none: all of them)."""
+    hidden = [index for index in range(len(grid.options)) if shown and index not in shown]
+    if not hidden:
+        return ""
+    selector = ", ".join(f"#{table_id(grid)} .o{index}" for index in hidden)
+    return f"<style>@media (max-width: {NARROW_MAX_REM}rem) {{ {selector} {{ display: none; }} }}</style>"
+
+
+def two_picked(before: Sequence[int], now: Sequence[int]) -> tuple[int, ...]:
+    """The options to show after a tap on the phone's pick: at most two, the newest kept.
+
+    `before` is what was shown, `now` what the pills hold after the tap (a third option
+    added, or one taken away). Adding a third drops the older of the two shown."""
+    added = [index for index in now if index not in before]
+    kept = [index for index in before if index in now]
+    return tuple([*kept, *added][-2:])
+
+
+def option_cards_html(grid: OptionGrid, language: Language) -> str:
+    t = Translator(DOMAIN, language)
     cards = [
         CardView(
             label=option.label.get(language),
-            wait_note=texts.wait_option if option.is_wait_option else None,
+            wait_note=t("This option means: no treatment for now, and look again later.")
+            if option.is_wait_option
+            else None,
             description=option.description.get(language),
-            in_practice_heading=texts.in_practice,
+            in_practice_heading=t("In practice"),
             in_practice=option.in_practice.get(language),
         )
         for option in grid.options

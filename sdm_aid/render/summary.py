@@ -7,7 +7,9 @@ PDF renderers only decide how it looks. Texts a user typed or a grid holds stay 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -15,12 +17,14 @@ from babel.dates import format_date, format_datetime
 
 from sdm_aid.content.models import Answer, GridStatus, OptionGrid
 from sdm_aid.i18n import Translator, languages
+from sdm_aid.render.likelihood import likelihood_text
 from sdm_aid.render.model import (
     Block,
     Bullets,
     CopyKind,
     Fields,
     Para,
+    Pictograph,
     Section,
     Summary,
     Table,
@@ -40,10 +44,11 @@ from sdm_aid.sessions.models import (
     Outcome,
     Participant,
     ParticipantAnswers,
+    Role,
 )
 from sdm_aid.sessions.status import session_status
 from sdm_aid.sessions.sure import SURE_MAX_SCORE, interpret_sure
-from sdm_aid.wizard import privacy
+from sdm_aid.wizard import help_now, privacy
 
 __all__ = ["Summary", "build_summary"]
 
@@ -53,6 +58,12 @@ HASH_SHOWN = 12
 """Characters of the grid's content hash shown: enough to tell versions apart by eye."""
 DASH = "–"
 PRIVATE_PARTS_NOTE = "{name} keeps these answers private: {what}. They are only in the clinician's copy."
+MOST_IMPORTANT_SHOWN = 3
+"""Page 1 names at most this many of what each person rated most important."""
+IMPORTANT_FROM = 3
+"""'Important' and 'Very important' (0-4): what page 1 calls mattering most."""
+_AUTHORS = re.compile(r"^(.{3,120}?)\.\s+(?=[A-Z0-9\"'(])")
+"""A citation's first part up to '. ' (Vancouver style: the authors or the organisation)."""
 
 
 def build_summary(
@@ -174,7 +185,9 @@ class _Builder:
         return text
 
     def names_of(self, participant_ids: Iterable[str]) -> str:
-        known = {p.id: p for p in self.session.participants}
+        """The names of family members among `participant_ids` (a peer worker or clinician is
+        never a party to the family's decision, also not in a decision recorded earlier)."""
+        known = {p.id: p for p in self.session.participants if p.role in (Role.YOUTH, Role.PARENT)}
         return ", ".join(known[pid].label for pid in participant_ids if pid in known) or DASH
 
     def option_label(self, option_id: str | None) -> str:
@@ -192,25 +205,53 @@ class _Builder:
 
     def build(self) -> Summary:
         t = self.t
-        sections = [
-            self.decision(),
-            self.participants(),
-            *([self.session_facts()] if self.clinician else []),
-            self.elements(),
-            self.options(),
-            self.option_grid(),
-            self.values(),
-            self.leanings(),
-            self.ability(),
-            self.recommendation(),
-            self.questions(),
-            self.understanding(),
-            self.outcome(),
-            self.follow_up(),
-            self.sure(),
-            *self.notes(),
-            self.provenance(),
-        ]
+        if self.clinician:
+            sections = [
+                self.decision(),
+                self.participants(),
+                self.session_facts(),
+                self.elements(),
+                self.options(),
+                self.option_grid(),
+                self.values(),
+                self.leanings(),
+                self.ability(),
+                self.recommendation(),
+                self.questions(),
+                self.understanding(),
+                self.outcome(),
+                self.follow_up(),
+                self.sure(),
+                *self.notes(),
+                self.provenance(),
+            ]
+        else:
+            # Page 1 is what a family takes home: the choice (or why it waits), who agrees,
+            # the next appointment, what matters to each, their questions, and help now.
+            # Everything else follows as an appendix.
+            first_page = [
+                self.outcome(),
+                self.follow_up(),
+                self.what_matters(),
+                self.questions(),
+                self.help_now(),
+            ]
+            appendix = [
+                self.decision(),
+                self.participants(),
+                self.elements(),
+                self.options(),
+                self.option_grid(),
+                self.values(),
+                self.leanings(),
+                self.ability(),
+                self.recommendation(),
+                self.understanding(),
+                self.sure(),
+                *self.notes(),
+                self.provenance(),
+            ]
+            sections = [*first_page, *(replace(section, appendix=True) for section in appendix)]
         subtitle = t("For the clinician") if self.clinician else t("For the family")
         grid_title = self.grid.title.get(self.lang)
         return Summary(
@@ -233,6 +274,7 @@ class _Builder:
             grid_id=self.grid.id,
             grid_version=self.grid.version,
             sections=tuple(section for section in sections if section is not None),
+            appendix_heading="" if self.clinician else t("Appendix: everything we went through"),
         )
 
     def decision(self) -> Section:
@@ -338,27 +380,25 @@ class _Builder:
             ),
         )
 
-    def cell(self, answer: Answer | None) -> str:
+    def cell(self, answer: Answer | None) -> tuple[str, tuple[Pictograph, ...]]:
+        """A grid cell's text (answer, likelihood, source numbers) and its pictograph."""
         if answer is None:
-            return DASH
+            return DASH, ()
         lines = [answer.text.get(self.lang)]
+        pictures: tuple[Pictograph, ...] = ()
         if answer.likelihood:
-            chance = answer.likelihood
-            lines.append(
-                self.t(
-                    "{count} in {out_of}: {outcome} ({time_frame}; {group}).",
-                    count=chance.count,
-                    out_of=chance.out_of,
-                    outcome=chance.outcome.get(self.lang),
-                    time_frame=chance.time_frame.get(self.lang),
-                    group=chance.reference_group.get(self.lang),
-                )
-            )
-            lines.append(labels.certainty_label(chance.certainty, self.tl) + ".")
+            words = likelihood_text(answer.likelihood, self.lang)
+            lines.append(f"{words.headline}. {words.sentence}")
+            if words.rescaled:
+                lines.append(words.rescaled)
+            lines.append(words.certainty + ".")
+            view = words.view
+            if view.figures_affected is not None and view.figures_total is not None:
+                pictures = (Pictograph(view.figures_affected, view.figures_total),)
         numbers = [f"[{self.source_numbers[s]}]" for s in answer.sources if s in self.source_numbers]
         if numbers:
             lines.append(self.t("Sources: {numbers}", numbers=" ".join(numbers)))
-        return "\n".join(lines)
+        return "\n".join(lines), pictures
 
     def option_grid(self) -> Section:
         lang = self.lang
@@ -370,10 +410,15 @@ class _Builder:
             header.append(option.label.get(lang))
             if option.id == chosen:
                 highlight = index
-        rows = tuple(
-            TableRow((question.text.get(lang), *(self.cell(question.answers.get(o.id)) for o in options)))
-            for question in self.grid.questions
-        )
+        rows = []
+        for question in self.grid.questions:
+            cells = [self.cell(question.answers.get(o.id)) for o in options]
+            rows.append(
+                TableRow(
+                    (question.text.get(lang), *(text for text, _ in cells)),
+                    pictures=((), *(pictures for _, pictures in cells)),
+                )
+            )
         legend = self.t("The chosen option has a green column.") if highlight is not None else None
         return Section(
             "grid",
@@ -381,7 +426,7 @@ class _Builder:
             (
                 Table(
                     tuple(header),
-                    rows,
+                    tuple(rows),
                     widths=(3, *(4,) * len(options)),
                     highlight_column=highlight,
                     legend=legend,
@@ -396,6 +441,32 @@ class _Builder:
     @property
     def names(self) -> dict[str, str]:
         return {p.id: p.label for p in self.session.participants}
+
+    def what_matters(self) -> Section:
+        """Page 1: per person, what they rated most important (at most three things)."""
+        t = self.t
+        part = AnswerPart.IMPORTANCE
+        texts = {c.id: c.text.get(self.lang) for c in self.grid.considerations}
+        items = []
+        for participant, answers in self.answering(part):
+            if self.hidden(participant.id, part):
+                items.append(f"{participant.label}: {labels.private_label(self.tl)}")
+                continue
+            rated = sorted(
+                ((rating, index, cid) for index, (cid, rating) in enumerate(answers.importance.items())),
+                key=lambda found: (-found[0], found[1]),
+            )
+            top = [texts[cid] for rating, _, cid in rated if rating >= IMPORTANT_FROM and cid in texts]
+            shown = "; ".join(top[:MOST_IMPORTANT_SHOWN]) or t("nothing rated as important")
+            items.append(f"{self.column(participant, part)}: {shown}")
+        blocks: list[Block] = [Bullets(tuple(items)) if items else self.nothing_yet()]
+        return Section("what_matters", t("What matters most to each person"), tuple(blocks))
+
+    def help_now(self) -> Section:
+        """Page 1: whom to call when it cannot wait (the same lines as 'Help now' on screen)."""
+        t = self.t
+        rows = tuple((t(line.situation), t(line.action)) for line in help_now.help_lines())
+        return Section("help_now", t("Help now"), (Fields(rows),))
 
     def values(self) -> Section:
         t = self.t
@@ -675,7 +746,12 @@ class _Builder:
             blocks.append(Table(header, tuple(rows), widths=(3, 1.6, 1.6, 6.5)))
         else:
             blocks.append(self.nothing_yet())
-        blocks.append(Para(SURE_CITATION, tone="note"))
+        citation = (
+            SURE_CITATION
+            if self.clinician
+            else t("The SURE test is by O'Connor and Légaré (2008); Légaré and others tested it (2010).")
+        )
+        blocks.append(Para(citation, tone="note"))
         return Section("sure", t("How sure do you feel? (SURE test)"), tuple(blocks))
 
     def notes(self) -> list[Section]:
@@ -716,7 +792,11 @@ class _Builder:
             (
                 (t("Decision aid"), grid.title.get(lang)),
                 (t("Version"), f"{grid.id} {grid.version}"),
-                (t("Check code"), self.session.grid.content_hash[:HASH_SHOWN]),
+                *(
+                    ((t("Check code"), self.session.grid.content_hash[:HASH_SHOWN]),)
+                    if self.clinician
+                    else ()
+                ),
                 (t("Published"), self.day(governance.published)),
                 (t("Last checked"), self.day(governance.last_reviewed)),
                 (t("Next check due"), self.day(governance.next_review_due)),
@@ -726,12 +806,27 @@ class _Builder:
                 (t("Paid for by"), governance.funding.get(lang)),
             )
         )
-        sources = tuple(
-            f"[{self.source_numbers[s.id]}] {s.citation}" + (f"\n{s.url}" if s.url else "")
-            for s in grid.sources
-        )
-        return Section(
-            "provenance",
-            t("Where this information comes from"),
-            (fields, Para(t("Sources"), tone="strong"), Bullets(sources)),
-        )
+        blocks: list[Block] = [fields, Para(t("Sources"), tone="strong")]
+        if self.clinician:
+            sources = tuple(
+                f"[{self.source_numbers[s.id]}] {s.citation}" + (f"\n{s.url}" if s.url else "")
+                for s in grid.sources
+            )
+        else:
+            # Who wrote it and when, not the (mostly English) titles: those are in the
+            # clinician's copy and behind 'Sources' in the decision aid.
+            sources = tuple(
+                f"[{self.source_numbers[s.id]}] {source_authors(s.citation)}"
+                + (f", {s.year}" if s.year else "")
+                + (f"\n{s.url}" if s.url else "")
+                for s in grid.sources
+            )
+            blocks.append(Para(t("The full titles of the sources are in the clinician's copy."), tone="note"))
+        blocks.insert(2, Bullets(sources))
+        return Section("provenance", t("Where this information comes from"), tuple(blocks))
+
+
+def source_authors(citation: str) -> str:
+    """Who wrote a source: a citation's first part (the authors or the organisation)."""
+    found = _AUTHORS.match(citation.strip())
+    return found.group(1) if found else citation.strip()
