@@ -121,7 +121,7 @@ STYLES: dict[str, ParagraphStyle] = {
     "normal": _style("normal"),
     "strong": _style("strong", fontName=FONT_BOLD),
     "note": _style("note", fontName=FONT_ITALIC, textColor=MUTED),
-    "bullet": _style("bullet", leftIndent=13, bulletIndent=1, spaceAfter=2),
+    "bullet": _style("bullet", leftIndent=13, bulletIndent=1, spaceAfter=2, bulletFontSize=11),
     "cell": _style("cell", fontSize=9, leading=11.5, spaceAfter=0),
     "cell_head": _style("cell_head", fontName=FONT_BOLD, fontSize=9, leading=11.5, spaceAfter=0),
     "label": _style("label", fontName=FONT_BOLD, spaceAfter=0),

@@ -30,6 +30,7 @@ from sdm_aid.render.model import (
     Table,
     TableRow,
 )
+from sdm_aid.render.short_text import shorten
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.agreement import ValuesComparison, compare_values
 from sdm_aid.sessions.models import (
@@ -58,11 +59,15 @@ HASH_SHOWN = 12
 """Characters of the grid's content hash shown: enough to tell versions apart by eye."""
 DASH = "–"
 PRIVATE_PARTS_NOTE = "{name} keeps these answers private: {what}. They are only in the clinician's copy."
+PAGE_ONE_WORDS = 25
+"""Free text on page 1 is cut after about this many words (the appendix has it all)."""
+PAGE_ONE_QUESTIONS = 2
+PAGE_ONE_QUESTION_WORDS = 10
 MOST_IMPORTANT_SHOWN = 3
 """Page 1 names at most this many of what each person rated most important."""
 IMPORTANT_FROM = 3
 """'Important' and 'Very important' (0-4): what page 1 calls mattering most."""
-_AUTHORS = re.compile(r"^(.{3,120}?)\.\s+(?=[A-Z0-9\"'(])")
+_AUTHORS = re.compile(r"^(.{3,400}?)\.\s+(?=[A-Z0-9\"'(])")
 """A citation's first part up to '. ' (Vancouver style: the authors or the organisation)."""
 
 
@@ -230,11 +235,11 @@ class _Builder:
             # the next appointment, what matters to each, their questions, and help now.
             # Everything else follows as an appendix.
             first_page = [
-                self.outcome(),
-                self.follow_up(),
+                self.choice(),
+                self.next_appointment(),
                 self.what_matters(),
-                self.questions(),
                 self.help_now(),
+                self.your_questions(),
             ]
             appendix = [
                 self.decision(),
@@ -246,7 +251,10 @@ class _Builder:
                 self.leanings(),
                 self.ability(),
                 self.recommendation(),
+                self.questions(),
                 self.understanding(),
+                self.outcome(),
+                self.follow_up(),
                 self.sure(),
                 *self.notes(),
                 self.provenance(),
@@ -442,6 +450,91 @@ class _Builder:
     def names(self) -> dict[str, str]:
         return {p.id: p.label for p in self.session.participants}
 
+    # -- page 1 of the family copy: short, so that it stays one page; the full text of
+    # -- anything cut short is in the appendix.
+
+    def brief(self, text: str, words: int = PAGE_ONE_WORDS) -> str:
+        short = shorten(text, words)
+        return f"{short.lead} {self.t('(more in the appendix)')}" if short.cut else short.lead
+
+    def choice(self) -> Section:
+        """Page 1: what was chosen and who agrees, or why the choice waits and what it needs."""
+        t = self.t
+        outcome = self.session.outcome
+        blocks: list[Block]
+        if outcome is None:
+            blocks = [Para(t("No decision has been made yet."), tone="strong")]
+        elif isinstance(outcome, Decided):
+            blocks = [
+                Para(t("We chose: {option}", option=self.option_label(outcome.option_id)), tone="strong"),
+                Fields(
+                    (
+                        (t("Agree"), self.names_of(outcome.agree)),
+                        (t("Not sure"), self.names_of(outcome.unsure)),
+                        (t("Do not agree"), self.names_of(outcome.disagree)),
+                    )
+                ),
+            ]
+        else:
+            blocks = [
+                Para(t("We decided to wait with the decision."), tone="strong"),
+                Fields(
+                    (
+                        (t("Reason"), labels.deferral_reason_label(outcome.reason, self.tl)),
+                        (
+                            t("What is still needed"),
+                            self.brief(outcome.still_needed) if outcome.still_needed else DASH,
+                        ),
+                    )
+                ),
+            ]
+        return Section("choice", t("Our choice"), tuple(blocks))
+
+    def next_appointment(self) -> Section:
+        t = self.t
+        follow_up = self.session.follow_up
+        if follow_up is None:
+            blocks: tuple[Block, ...] = (
+                Para(t("No follow-up appointment has been planned."), tone="strong"),
+            )
+        else:
+            rows = [
+                (t("When"), self.when(follow_up.starts_at)),
+                (t("With whom"), follow_up.with_whom or DASH),
+                (t("How"), labels.follow_up_mode_label(follow_up.mode, self.tl)),
+            ]
+            if follow_up.purpose:
+                rows.append((t("What for"), self.brief(follow_up.purpose)))
+            blocks = (Fields(tuple(rows)),)
+        return Section("next_appointment", t("Our next appointment"), blocks)
+
+    def your_questions(self) -> Section:
+        """Page 1: each person's first questions for the clinician (all of them in the appendix)."""
+        t = self.t
+        part = AnswerPart.QUESTIONS
+        items = []
+        for participant, answers in self.answering(part):
+            if self.hidden(participant.id, part):
+                items.append(f"{participant.label}: {labels.private_label(self.tl)}")
+                continue
+            for question in answers.questions[:PAGE_ONE_QUESTIONS]:
+                items.append(f"{participant.label}: {self.brief(question, PAGE_ONE_QUESTION_WORDS)}")
+            more = len(answers.questions) - PAGE_ONE_QUESTIONS
+            if more > 0:
+                items.append(
+                    t("{name}: {count} more questions in the appendix", name=participant.label, count=more)
+                )
+        if not items:
+            items = [q.text.get(self.lang) for q in self.grid.clinician_questions[:PAGE_ONE_QUESTIONS]]
+            return Section(
+                "your_questions",
+                t("Questions for the clinician"),
+                (Para(t("Questions you could ask:"), tone="strong"), Bullets(tuple(items))),
+            )
+        return Section(
+            "your_questions", t("Questions for the clinician"), (Bullets(tuple(items)),), keep_together=False
+        )
+
     def what_matters(self) -> Section:
         """Page 1: per person, what they rated most important (at most three things)."""
         t = self.t
@@ -465,8 +558,8 @@ class _Builder:
     def help_now(self) -> Section:
         """Page 1: whom to call when it cannot wait (the same lines as 'Help now' on screen)."""
         t = self.t
-        rows = tuple((t(line.situation), t(line.action)) for line in help_now.help_lines())
-        return Section("help_now", t("Help now"), (Fields(rows),))
+        lines = tuple(f"{t(line.situation)} {t(line.action)}" for line in help_now.help_lines())
+        return Section("help_now", t("Help now"), (Bullets(lines),))
 
     def values(self) -> Section:
         t = self.t
