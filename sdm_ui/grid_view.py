@@ -4,7 +4,7 @@ The table is one st.html element built by `sdm_aid.render.grid_table` (escaped, 
 semantics, pictographs, "Meer lezen" and sources as <details> that need no script). Its HTML
 depends only on the grid and the language, so it is built once per grid object (the library
 hands out the same object until a grid file changes). On a phone the reader picks two
-options (pills, one run per tap); a small <style> then hides the other columns there.
+options (pills, one run per tap) and a table of just those two replaces the full one there.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import streamlit as st
 
 from sdm_aid.content.models import Audience, OptionGrid
 from sdm_aid.i18n import Language, Translator
-from sdm_aid.render.grid_table import NARROW_MAX_REM, grid_html, option_cards_html, pick_css, two_picked
+from sdm_aid.render.grid_table import NARROW_MAX_REM, grid_html, option_cards_html, two_picked
 from sdm_aid.render.likelihood import DOMAIN
 from sdm_ui.text import md_escape
 
@@ -28,6 +28,7 @@ AUDIENCE_TEXT = {
 
 _CACHE_SIZE = 24
 _cache: OrderedDict[tuple[int, str, str], tuple[OptionGrid, str]] = OrderedDict()
+_CARDS, _TABLE = "cards", "table"
 _lock = threading.Lock()
 
 PICK = "grid.pick.{grid}"
@@ -45,7 +46,7 @@ GRID_CSS = f"""
 .sdm-ogt th, .sdm-ogt td {{ text-align: left; vertical-align: top; overflow-wrap: anywhere; }}
 .sdm-ogt thead th {{ position: sticky; top: 3.75rem; z-index: 3; background: #dfeaef; color: #0f2a36;
   font-size: 1.05rem; font-weight: 700; padding: 0.55rem 0.6rem; border-bottom: 2px solid #1d5f7a;
-  border-left: 1px solid #ffffff; }}
+  border-left: 1px solid #ffffff; box-shadow: 0 -3.75rem 0 #ffffff; }}
 .sdm-ogt .sdm-q th {{ font-size: 1.15rem; font-weight: 650; padding: 1rem 0.6rem 0.35rem 0.6rem;
   border-bottom: 1px solid #b0bec5; }}
 .sdm-ogt td {{ padding: 0.45rem 0.6rem; border-left: 1px solid #e3e9ec; }}
@@ -59,7 +60,8 @@ GRID_CSS = f"""
   min-height: 2.75rem; box-sizing: border-box; }}
 .sdm-ogt .sdm-src ul {{ padding-left: 1.1rem; margin: 0.2rem 0; }}
 .sdm-ogt .sdm-url {{ overflow-wrap: anywhere; }}
-@media (min-width: {NARROW_MAX_REM + 0.01}rem) {{ .st-key-sdm-grid-pick {{ display: none; }} }}
+@media (min-width: {NARROW_MAX_REM + 0.01}rem) {{ .st-key-sdm-grid-pick, .sdm-og-pair {{ display: none; }} }}
+@media (max-width: {NARROW_MAX_REM}rem) {{ .sdm-og-all.sdm-og-paired {{ display: none; }} }}
 .st-key-sdm-grid-pick button {{ min-height: 2.75rem; }}
 </style>
 """
@@ -73,7 +75,12 @@ def _cached(kind: str, grid: OptionGrid, language: Language) -> str:
         if hit is not None and hit[0] is grid:  # the same object, not a new one at a reused id
             _cache.move_to_end(key)
             return hit[1]
-    html = option_cards_html(grid, language) if kind == "cards" else grid_html(grid, language)
+    if kind == _CARDS:
+        html = option_cards_html(grid, language)
+    elif kind == _TABLE:
+        html = grid_html(grid, language)
+    else:  # a pair picked on a phone: "pair:1,3"
+        html = grid_html(grid, language, [int(c) for c in kind.removeprefix("pair:").split(",")])
     with _lock:
         _cache[key] = (grid, html)
         while len(_cache) > _CACHE_SIZE:
@@ -83,7 +90,7 @@ def _cached(kind: str, grid: OptionGrid, language: Language) -> str:
 
 def option_cards(grid: OptionGrid, t: Translator, language: Language) -> None:
     """All options as cards in one element (they wrap to one column on a phone)."""
-    st.html(_cached("cards", grid, language))
+    st.html(_cached(_CARDS, grid, language))
 
 
 def _keep_two(grid_id: str) -> None:
@@ -97,8 +104,12 @@ def _keep_two(grid_id: str) -> None:
 def pros_and_cons(grid: OptionGrid, t: Translator, language: Language) -> None:
     """The Option Grid as one table; on a phone, the two options picked above it."""
     gt = Translator(DOMAIN, language)
-    key, picked = PICK.format(grid=grid.id), PICKED.format(grid=grid.id)
+    st.html(GRID_CSS)
     columns = list(range(len(grid.options)))
+    if len(columns) <= 2:
+        st.html(_cached(_TABLE, grid, language))
+        return
+    key, picked = PICK.format(grid=grid.id), PICKED.format(grid=grid.id)
     if key not in st.session_state:
         st.session_state[key] = st.session_state[picked] = columns[:2]
     with st.container(key="sdm-grid-pick"):
@@ -112,5 +123,12 @@ def pros_and_cons(grid: OptionGrid, t: Translator, language: Language) -> None:
             args=(grid.id,),
         )
     shown = [index for index in st.session_state.get(key) or [] if index in columns]
-    st.html(GRID_CSS + pick_css(grid, shown))
-    st.html(_cached("table", grid, language))
+    # The full table, hidden on a phone once a pair is picked; the pair, shown only there.
+    table = _cached(_TABLE, grid, language)
+    st.html(
+        table.replace('class="sdm-og sdm-og-all"', 'class="sdm-og sdm-og-all sdm-og-paired"', 1)
+        if shown
+        else table
+    )
+    if shown:
+        st.html(_cached("pair:" + ",".join(map(str, shown)), grid, language))

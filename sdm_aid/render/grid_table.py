@@ -9,8 +9,10 @@ of likelihoods, so the pictographs of one question sit side by side, then a row 
 announces the option and the question with each answer. A pictograph is decoration to a
 screen reader (empty alt, aria-hidden): the number beside it is read once.
 
-Each column carries a class `o<index>`, so a narrow screen can show two options of the
-reader's choice with one CSS rule (`pick_css`) while the table HTML stays cached.
+On a narrow screen (a phone) four columns do not fit: there the reader picks two options and
+a second table with just those two is shown instead of the full one (CSS media queries
+switch between them; both are cached, the pair per pair picked). A question's header spans
+its table's columns, so hiding columns of one table would leave empty ones behind.
 Every text comes from the grid or the 'grid' catalogue and is autoescaped by jinja2.
 """
 
@@ -123,30 +125,30 @@ def table_id(grid: OptionGrid) -> str:
     return "og-" + re.sub(r"[^a-z0-9-]", "-", grid.id.lower())
 
 
-def grid_html(grid: OptionGrid, language: Language) -> str:
-    """The whole grid as one table (see the module text)."""
+def grid_html(grid: OptionGrid, language: Language, columns: Sequence[int] | None = None) -> str:
+    """The grid as one table (see the module text): every option, or only the `columns` picked
+    (a phone's two; that table is shown on narrow screens only)."""
     t = Translator(DOMAIN, language)
-    questions = [question_view(grid, q, number, language) for number, q in enumerate(grid.questions, start=1)]
+    shown = (
+        list(range(len(grid.options))) if columns is None else [c for c in columns if c < len(grid.options)]
+    )
+    questions = []
+    for number, question in enumerate(grid.questions, start=1):
+        view = question_view(grid, question, number, language)
+        questions.append(QuestionView(view.number, view.text, tuple(view.cells[c] for c in shown)))
+    prefix = table_id(grid) + ("" if columns is None else "-" + "-".join(map(str, shown)))
     return (
         environment()
         .get_template("grid_table.html")
         .render(
-            prefix=table_id(grid),
+            prefix=prefix,
+            css_class="sdm-og-all" if columns is None else "sdm-og-pair",
             caption=t("{grid}: the options side by side", grid=grid.title.get(language)),
-            options=[option.label.get(language) for option in grid.options],
+            options=[(c, grid.options[c].label.get(language)) for c in shown],
             questions=questions,
             read_more=t("Read more"),
         )
     )
-
-
-def pick_css(grid: OptionGrid, shown: Sequence[int]) -> str:
-    """A <style> that shows only the columns `shown` on a narrow screen (none: all of them)."""
-    hidden = [index for index in range(len(grid.options)) if shown and index not in shown]
-    if not hidden:
-        return ""
-    selector = ", ".join(f"#{table_id(grid)} .o{index}" for index in hidden)
-    return f"<style>@media (max-width: {NARROW_MAX_REM}rem) {{ {selector} {{ display: none; }} }}</style>"
 
 
 def two_picked(before: Sequence[int], now: Sequence[int]) -> tuple[int, ...]:

@@ -9,7 +9,7 @@ import pytest
 from inspect_output import parse_html
 from render_samples import grid_paths, grid_with_text, load
 
-from sdm_aid.render.grid_table import grid_html, option_cards_html, pick_css, table_id, two_picked
+from sdm_aid.render.grid_table import grid_html, option_cards_html, table_id, two_picked
 from sdm_aid.render.short_text import shorten
 
 HOSTILE = [
@@ -150,11 +150,19 @@ def test_on_a_phone_two_picked_options_stay_and_the_newest_pick_wins() -> None:
     assert two_picked([1, 3], [1]) == (1,)
     assert two_picked([1], [1, 2]) == (1, 2)
     assert two_picked([], [2]) == (2,)
-    grid = shipped()[0]
-    css = pick_css(grid, [1, 3])
-    assert f"#{table_id(grid)} .o0" in css and f"#{table_id(grid)} .o2" in css
-    assert ".o1" not in css and ".o3" not in css and "max-width" in css
-    assert pick_css(grid, []) == "" and pick_css(grid, list(range(len(grid.options)))) == ""
+    grid = next(g for g in shipped() if len(g.options) >= 4)
+    pair = grid_html(grid, "nl", [1, 3])
+    parsed = parse_html(pair)
+    columns = [attrs for tag, attrs in parsed.tags if tag == "th" and attrs.get("scope") == "col"]
+    assert [a["class"] for a in columns] == ["o1", "o3"]
+    groups = [attrs for tag, attrs in parsed.tags if tag == "th" and attrs.get("scope") == "rowgroup"]
+    assert {a["colspan"] for a in groups} == {"2"}  # a question spans the two columns shown
+    assert (
+        grid.options[0].label.get("nl") not in parsed.text and grid.options[3].label.get("nl") in parsed.text
+    )
+    assert 'class="sdm-og sdm-og-pair"' in pair and 'class="sdm-og sdm-og-all"' in grid_html(grid, "nl")
+    ids = [attrs["id"] for _tag, attrs in parsed.tags if "id" in attrs]
+    assert not set(ids) & {a["id"] for _t, a in parse_html(grid_html(grid, "nl")).tags if "id" in a}
 
 
 def test_option_cards_are_one_block_with_every_option() -> None:
