@@ -167,7 +167,8 @@ def pictograph(picture: Pictograph, width: float) -> Drawing:
     height = rows * frequencies.CELL_H * scale
     columns = min(frequencies.PER_ROW, picture.total)
     drawing = Drawing(columns * frequencies.CELL_W * scale, height + 2)
-    drawing.initialFontName = FONT  # the default, Helvetica, is not embedded (no text is drawn)
+    # The default font, Helvetica, is not embedded; the drawing has no text, but names a font.
+    setattr(drawing, "initialFontName", FONT)  # noqa: B010 (not in types-reportlab)
     head_x, head_y, head_r = frequencies.HEAD
     body_x, body_y, body_w, body_h, body_r = frequencies.BODY
     affected = colors.HexColor(frequencies.AFFECTED_COLOUR)
@@ -176,19 +177,27 @@ def pictograph(picture: Pictograph, width: float) -> Drawing:
         fill, stroke = (affected, affected) if index < picture.affected else (colors.white, other)
         x = column * frequencies.CELL_W
         top = height - row * frequencies.CELL_H * scale  # reportlab's y grows upwards
-        style = {"fillColor": fill, "strokeColor": stroke, "strokeWidth": frequencies.STROKE * scale}
-        drawing.add(Circle((x + head_x) * scale, top - head_y * scale, head_r * scale, **style))
+        width_of_line = frequencies.STROKE * scale
         drawing.add(
-            Rect(
-                (x + body_x) * scale,
-                top - (body_y + body_h) * scale,
-                body_w * scale,
-                body_h * scale,
-                rx=body_r * scale,
-                ry=body_r * scale,
-                **style,
+            Circle(
+                (x + head_x) * scale,
+                top - head_y * scale,
+                head_r * scale,
+                fillColor=fill,
+                strokeColor=stroke,
+                strokeWidth=width_of_line,
             )
         )
+        body = Rect(
+            (x + body_x) * scale,
+            top - (body_y + body_h) * scale,
+            body_w * scale,
+            body_h * scale,
+            rx=body_r * scale,
+            ry=body_r * scale,
+        )
+        body.fillColor, body.strokeColor, body.strokeWidth = fill, stroke, width_of_line
+        drawing.add(body)
     return drawing
 
 
