@@ -396,7 +396,7 @@ class _Builder:
         pictures: tuple[Pictograph, ...] = ()
         if answer.likelihood:
             words = likelihood_text(answer.likelihood, self.lang)
-            lines.append(f"{words.headline}. {words.sentence}")
+            lines.append(f"{words.headline} {words.sentence}")  # "81 out of 100 young people ...: ..."
             if words.rescaled:
                 lines.append(words.rescaled)
             lines.append(words.certainty + ".")
