@@ -20,11 +20,14 @@ from babel.dates import format_datetime
 from sdm_aid.i18n import Language, info
 from sdm_aid.sessions.models import SESSION_TIMEZONE, FollowUp, FollowUpStatus
 from sdm_aid.sessions.status import FollowUpState, SessionStatus, follow_up_state
-from sdm_aid.storage.records import FOLLOW_UP_KINDS, FollowUpKind, SessionOrder, SessionRow
+from sdm_aid.storage.records import LIST_FOLLOW_UPS, ListFollowUp, SessionOrder, SessionRow
 
 PAGE_SIZE = 20
 STATUS_CHOICES: tuple[SessionStatus, ...] = tuple(SessionStatus)
-FOLLOW_UP_CHOICES: tuple[FollowUpKind, ...] = FOLLOW_UP_KINDS
+FOLLOW_UP_CHOICES: tuple[ListFollowUp, ...] = LIST_FOLLOW_UPS
+OPENS_ON: ListFollowUp = "attention"
+"""The list opens on what needs attention: overdue follow-ups first, then those due."""
+OPENS_SORTED = SessionOrder.FOLLOW_UP_ASC
 ORDER_CHOICES: tuple[SessionOrder, ...] = tuple(SessionOrder)
 
 
@@ -40,7 +43,7 @@ def local_day_start(day: date) -> datetime:
 @dataclass(frozen=True)
 class ListView:
     status: SessionStatus | None = None
-    follow_up: FollowUpKind | None = None
+    follow_up: ListFollowUp | None = None
     grid_id: str | None = None
     changed_from: date | None = None
     changed_to: date | None = None
@@ -51,7 +54,7 @@ class ListView:
     page_size: int = PAGE_SIZE
 
     def __post_init__(self) -> None:
-        if self.follow_up is not None and self.follow_up not in FOLLOW_UP_KINDS:
+        if self.follow_up is not None and self.follow_up not in LIST_FOLLOW_UPS:
             raise ListFilterError(f"unknown follow-up filter {self.follow_up!r}")
         if self.page < 1 or self.page_size < 1:
             raise ListFilterError("page and page size start at 1")

@@ -27,6 +27,33 @@ def safety_for(grid: OptionGrid) -> Safety:
     return grid.safety if grid.safety is not None else default_safety()
 
 
+def short_contact_line(contact: SafetyContact, language: Language) -> str:
+    """'113 Zelfmoordpreventie: 0800-0113. Als je aan zelfdoding denkt.' For where space is
+    short (page 1 of the summary): the name, the number and when, without web address or hours."""
+    when = contact.when.get(language).rstrip().rstrip(".")
+    when = when[:1].upper() + when[1:]
+    name = contact.name.get(language)
+    return f"{name}: {contact.phone}. {when}." if contact.phone else f"{name}. {when}."
+
+
+def help_now(grid: OptionGrid | None) -> Safety:
+    """What 'Help now' shows (on every family page and page 1 of the summary): the grid's
+    safety section in its own words, completed with the default's contacts it does not name,
+    so that 113, 112, the GP and Veilig Thuis are always there. Without a grid: the default."""
+    default = default_safety()
+    if grid is None or grid.safety is None:
+        return default
+    own = grid.safety
+    phones = {contact.phone for contact in own.contacts if contact.phone}
+    has_gp = any(contact.phone is None for contact in own.contacts)
+    missing = [
+        contact
+        for contact in default.contacts
+        if (contact.phone not in phones if contact.phone else not has_gp)
+    ]
+    return own.model_copy(update={"contacts": [*own.contacts, *missing]})
+
+
 def contact_line(contact: SafetyContact, language: Language) -> str:
     """'113 Zelfmoordpreventie: 0800-0113, https://www.113.nl. Als je aan zelfdoding denkt
     (dag en nacht, gratis en anoniem).' One line per contact, in the grid's own words."""

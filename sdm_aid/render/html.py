@@ -10,13 +10,20 @@ from __future__ import annotations
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from sdm_aid.render.model import Summary
+from sdm_aid.render.model import Pictograph, Summary
+from sdm_aid.wizard.frequencies import icon_array_img
+
+
+def pictograph_img(picture: Pictograph) -> Markup:
+    """An icon array for a summary cell: decoration (its cell's text says the numbers)."""
+    return Markup(icon_array_img(picture.affected, picture.total, None))
 
 
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("sdm_aid", "render/templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -24,6 +31,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.globals["pictograph_img"] = pictograph_img
+    return env
 
 
 def render_html(summary: Summary) -> str:

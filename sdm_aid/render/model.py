@@ -43,10 +43,20 @@ class Bullets:
 
 
 @dataclass(frozen=True, slots=True)
+class Pictograph:
+    """An icon array under a cell's text: `affected` of `total` figures (the text says the numbers)."""
+
+    affected: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class TableRow:
     cells: tuple[str, ...]
     flagged: bool = False
     """Drawn with a coloured background, e.g. where young person and parents differ."""
+    pictures: tuple[tuple[Pictograph, ...], ...] = ()
+    """Per cell (empty, or as many as `cells`): the pictographs drawn under its text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +83,9 @@ class Section:
     blocks: tuple[Block, ...]
     keep_together: bool = True
     """Short sections stay on one page; the option grid may run over pages."""
+    appendix: bool = False
+    """After page 1 of the family copy: the details behind it. The first such section
+    starts a new page under the summary's `appendix_heading`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +110,7 @@ class Summary:
     grid_id: str
     grid_version: str
     sections: tuple[Section, ...]
+    appendix_heading: str = ""
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Circle, Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -27,6 +28,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -38,8 +40,9 @@ from reportlab.platypus import (
     TableStyle as PdfTableStyle,
 )
 
-from sdm_aid.render.model import Block, Bullets, Fields, Para, Section, Summary, Table
+from sdm_aid.render.model import Block, Bullets, Fields, Para, Pictograph, Section, Summary, Table
 from sdm_aid.render.typed_text import for_print
+from sdm_aid.wizard import frequencies
 
 FONT_DIR = Path(__file__).with_name("fonts")
 FONT = "DejaVuSans"
@@ -54,10 +57,15 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 HEADING_ROOM = 40 * mm
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 KEEP_TOGETHER_MAX = FRAME_HEIGHT / 2
+WHOLE_ROW_MAX = FRAME_HEIGHT * 0.7
+"""Rows up to this (estimated) height move to the next page whole; taller ones are cut.
+Room is left because the estimate is rough and a row taller than a page cannot move."""
 AVERAGE_CHAR_WIDTH = 0.55
 """DejaVu Sans: average advance of a text character, in em (for height estimates)."""
 MIN_ROW_PART = 24
 """Smallest piece (in points, about two lines) of a row cut at a page end."""
+PICTOGRAPH_WIDTH = 64.0
+"""A pictograph's width in points when its cell is wide enough (ten figures of 6.4 pt)."""
 
 HEADER_FILL = colors.HexColor("#e6e6e6")
 HIGHLIGHT_FILL = colors.HexColor("#dff0d8")
@@ -89,9 +97,9 @@ def _style(name: str, **overrides: Any) -> ParagraphStyle:
     base: dict[str, Any] = {
         "fontName": FONT,
         "bulletFontName": FONT,  # the default is Helvetica, which is not embedded
-        "fontSize": 9.5,
-        "leading": 12.5,
-        "spaceAfter": 3,
+        "fontSize": 11,
+        "leading": 14.5,
+        "spaceAfter": 3.5,
         # Last resort only: typed_text.for_print gives long words soft hyphens, where
         # reportlab breaks them with a visible hyphen.
         "splitLongWords": 1,
@@ -107,14 +115,15 @@ STYLES: dict[str, ParagraphStyle] = {
     "subtitle": _style("subtitle", fontSize=12, leading=15, spaceAfter=2),
     "generated": _style("generated", fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=6),
     "heading": _style(
-        "heading", fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=9, spaceAfter=4, keepWithNext=1
+        "heading", fontName=FONT_BOLD, fontSize=13.5, leading=17, spaceBefore=9, spaceAfter=4, keepWithNext=1
     ),
+    "appendix": _style("appendix", fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=4),
     "normal": _style("normal"),
     "strong": _style("strong", fontName=FONT_BOLD),
-    "note": _style("note", fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor=MUTED),
-    "bullet": _style("bullet", leftIndent=11, bulletIndent=1, spaceAfter=1.5),
-    "cell": _style("cell", fontSize=8, leading=10, spaceAfter=0),
-    "cell_head": _style("cell_head", fontName=FONT_BOLD, fontSize=8, leading=10, spaceAfter=0),
+    "note": _style("note", fontName=FONT_ITALIC, textColor=MUTED),
+    "bullet": _style("bullet", leftIndent=13, bulletIndent=1, spaceAfter=2, bulletFontSize=11),
+    "cell": _style("cell", fontSize=9, leading=11.5, spaceAfter=0),
+    "cell_head": _style("cell_head", fontName=FONT_BOLD, fontSize=9, leading=11.5, spaceAfter=0),
     "label": _style("label", fontName=FONT_BOLD, spaceAfter=0),
     "value": _style("value", spaceAfter=0),
 }
@@ -149,6 +158,54 @@ def _para(text: str, style: str) -> Paragraph:
     return _Paragraph(_markup(text), STYLES[style])
 
 
+def pictograph(picture: Pictograph, width: float) -> Drawing:
+    """The icon array as on screen (the same figures, colours and order), `width` points wide.
+
+    Vector shapes, not an image; the cell's text says the numbers."""
+    scale = min(width, PICTOGRAPH_WIDTH) / (frequencies.PER_ROW * frequencies.CELL_W)
+    rows = -(-picture.total // frequencies.PER_ROW)
+    height = rows * frequencies.CELL_H * scale
+    columns = min(frequencies.PER_ROW, picture.total)
+    drawing = Drawing(columns * frequencies.CELL_W * scale, height + 2)
+    # The default font, Helvetica, is not embedded; the drawing has no text, but names a font.
+    setattr(drawing, "initialFontName", FONT)  # noqa: B010 (not in types-reportlab)
+    head_x, head_y, head_r = frequencies.HEAD
+    body_x, body_y, body_w, body_h, body_r = frequencies.BODY
+    affected = colors.HexColor(frequencies.AFFECTED_COLOUR)
+    other = colors.HexColor(frequencies.OTHER_COLOUR)
+    for index, (row, column) in enumerate(frequencies.figure_cells(picture.total)):
+        fill, stroke = (affected, affected) if index < picture.affected else (colors.white, other)
+        x = column * frequencies.CELL_W
+        top = height - row * frequencies.CELL_H * scale  # reportlab's y grows upwards
+        width_of_line = frequencies.STROKE * scale
+        drawing.add(
+            Circle(
+                (x + head_x) * scale,
+                top - head_y * scale,
+                head_r * scale,
+                fillColor=fill,
+                strokeColor=stroke,
+                strokeWidth=width_of_line,
+            )
+        )
+        body = Rect(
+            (x + body_x) * scale,
+            top - (body_y + body_h) * scale,
+            body_w * scale,
+            body_h * scale,
+            rx=body_r * scale,
+            ry=body_r * scale,
+        )
+        body.fillColor, body.strokeColor, body.strokeWidth = fill, stroke, width_of_line
+        drawing.add(body)
+    return drawing
+
+
+def _pictograph_height(picture: Pictograph, width: float) -> float:
+    scale = min(width, PICTOGRAPH_WIDTH) / (frequencies.PER_ROW * frequencies.CELL_W)
+    return -(-picture.total // frequencies.PER_ROW) * frequencies.CELL_H * scale + 6
+
+
 def _fields(block: Fields) -> Flowable:
     rows = [[_para(label, "label"), _para(value, "value")] for label, value in block.rows]
     table = PdfTable(rows, colWidths=[CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7], hAlign="LEFT")
@@ -176,7 +233,7 @@ def _choose_splitting(table: PdfTable, tallest_row: float) -> None:
     one header per page and never a LayoutError. reportlab's mixed mode (rows first, then
     in-row) would repeat the header in the middle of a page.
     """
-    if tallest_row > FRAME_HEIGHT / 2:
+    if tallest_row > WHOLE_ROW_MAX:
         table.splitByRow = 0
         table.splitInRow = MIN_ROW_PART
 
@@ -197,9 +254,18 @@ def _column_widths(block: Table) -> list[float]:
     return [CONTENT_WIDTH * weight / total for weight in weights]
 
 
-def _table_row_height(cells: tuple[str, ...], widths: list[float]) -> float:
+def _table_row_height(
+    cells: tuple[str, ...], widths: list[float], pictures: tuple[tuple[Pictograph, ...], ...] = ()
+) -> float:
     style = STYLES["cell"]
-    return max(_text_height(cell, width - 6, style) for cell, width in zip(cells, widths, strict=True)) + 5.5
+    per_cell = pictures or ((),) * len(cells)
+    return (
+        max(
+            _text_height(cell, width - 6, style) + sum(_pictograph_height(p, width - 6) for p in drawn)
+            for cell, width, drawn in zip(cells, widths, per_cell, strict=True)
+        )
+        + 5.5
+    )
 
 
 def _fields_row_height(row: tuple[str, str]) -> float:
@@ -223,18 +289,23 @@ def _estimated_height(block: Block) -> float:
             return sum(_text_height(item, CONTENT_WIDTH - 11, STYLES["bullet"]) + 1.5 for item in items)
         case Table(header=header, rows=rows, legend=legend):
             widths = _column_widths(block)
-            height = sum(_table_row_height(cells, widths) for cells in (header, *(r.cells for r in rows)))
+            height = _table_row_height(header, widths) + sum(
+                _table_row_height(r.cells, widths, r.pictures) for r in rows
+            )
             return height + 5 + (_text_height(legend, CONTENT_WIDTH, STYLES["note"]) if legend else 0)
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
 def _table(block: Table) -> list[Flowable]:
     widths = _column_widths(block)
-    data = [[_para(cell, "cell_head") for cell in block.header]]
-    data += [
-        [_para(cell, "cell_head" if i == 0 else "cell") for i, cell in enumerate(row.cells)]
-        for row in block.rows
-    ]
+    data: list[list[Any]] = [[_para(cell, "cell_head") for cell in block.header]]
+    for row in block.rows:
+        line: list[Any] = []
+        for i, cell in enumerate(row.cells):
+            text = _para(cell, "cell_head" if i == 0 else "cell")
+            drawn = row.pictures[i] if row.pictures else ()
+            line.append([text, *(pictograph(p, widths[i] - 6) for p in drawn)] if drawn else text)
+        data.append(line)
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default, Helvetica, is not embedded
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -257,7 +328,9 @@ def _table(block: Table) -> list[Flowable]:
     # repeatRows: the header row comes back on every page.
     table = PdfTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(PdfTableStyle(commands))
-    _choose_splitting(table, max((_table_row_height(row.cells, widths) for row in block.rows), default=0))
+    _choose_splitting(
+        table, max((_table_row_height(row.cells, widths, row.pictures) for row in block.rows), default=0)
+    )
     flowables: list[Flowable] = [table, Spacer(0, 3)]
     if block.legend:
         flowables.append(_para(block.legend, "note"))
@@ -337,7 +410,12 @@ def story(summary: Summary) -> list[Flowable]:
         _para(summary.subtitle, "subtitle"),
         _para(summary.generated_text, "generated"),
     ]
+    in_appendix = False
     for section in summary.sections:
+        if section.appendix and not in_appendix:
+            # Page 1 is the family's; the details start on a page of their own.
+            in_appendix = True
+            flowables += [PageBreak(), _para(summary.appendix_heading, "appendix")]
         flowables.extend(_section(section))
     return flowables
 
@@ -361,7 +439,7 @@ def render_pdf(summary: Summary, *, invariant: bool = False) -> bytes:
         displayDocTitle=True,
         invariant=int(invariant),
         initialFontName=FONT,  # otherwise every page also references a non-embedded Helvetica
-        initialFontSize=9.5,
+        initialFontSize=11,
     )
     document.build(story(summary), canvasmaker=_footer_canvas(summary))
     return buffer.getvalue()

@@ -7,24 +7,29 @@ PDF renderers only decide how it looks. Texts a user typed or a grid holds stay 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 
-from sdm_aid.content.likelihood_words import likelihood_words, no_number_words
+from sdm_aid.content.likelihood_words import no_number_words
 from sdm_aid.content.likelihood_words import translator as content_t
 from sdm_aid.content.models import Answer, OptionGrid
 from sdm_aid.content.provenance import eligibility_words, provenance
-from sdm_aid.content.safety import contact_line, safety_for
+from sdm_aid.content.safety import contact_line, help_now, short_contact_line
+from sdm_aid.content.short_text import shorten
 from sdm_aid.i18n import Translator, languages
+from sdm_aid.render.likelihood import likelihood_text
 from sdm_aid.render.model import (
     Block,
     Bullets,
     CopyKind,
     Fields,
     Para,
+    Pictograph,
     Section,
     Summary,
     Table,
@@ -44,6 +49,7 @@ from sdm_aid.sessions.models import (
     Outcome,
     Participant,
     ParticipantAnswers,
+    Role,
 )
 from sdm_aid.sessions.status import session_status
 from sdm_aid.sessions.sure import SURE_MAX_SCORE, interpret_sure
@@ -57,6 +63,16 @@ HASH_SHOWN = 12
 """Characters of the grid's content hash shown: enough to tell versions apart by eye."""
 DASH = "–"
 PRIVATE_PARTS_NOTE = "{name} keeps these answers private: {what}. They are only in the clinician's copy."
+PAGE_ONE_WORDS = 25
+"""Free text on page 1 is cut after about this many words (the appendix has it all)."""
+PAGE_ONE_QUESTIONS = 2
+PAGE_ONE_QUESTION_WORDS = 10
+MOST_IMPORTANT_SHOWN = 3
+"""Page 1 names at most this many of what each person rated most important."""
+IMPORTANT_FROM = 3
+"""'Important' and 'Very important' (0-4): what page 1 calls mattering most."""
+_AUTHORS = re.compile(r"^(.{3,400}?)\.\s+(?=[A-Z0-9\"'(])")
+"""A citation's first part up to '. ' (Vancouver style: the authors or the organisation)."""
 
 
 def build_summary(
@@ -178,7 +194,9 @@ class _Builder:
         return text
 
     def names_of(self, participant_ids: Iterable[str]) -> str:
-        known = {p.id: p for p in self.session.participants}
+        """The names of family members among `participant_ids` (a peer worker or clinician is
+        never a party to the family's decision, also not in a decision recorded earlier)."""
+        known = {p.id: p for p in self.session.participants if p.role in (Role.YOUTH, Role.PARENT)}
         return ", ".join(known[pid].label for pid in participant_ids if pid in known) or DASH
 
     def option_label(self, option_id: str | None) -> str:
@@ -196,26 +214,58 @@ class _Builder:
 
     def build(self) -> Summary:
         t = self.t
-        sections = [
-            self.decision(),
-            self.participants(),
-            *([self.session_facts()] if self.clinician else []),
-            self.elements(),
-            self.options(),
-            self.option_grid(),
-            self.values(),
-            self.leanings(),
-            self.ability(),
-            self.recommendation(),
-            self.questions(),
-            self.understanding(),
-            self.outcome(),
-            self.follow_up(),
-            self.sure(),
-            *self.notes(),
-            self.safety(),
-            self.provenance(),
-        ]
+        if self.clinician:
+            sections = [
+                self.decision(),
+                self.participants(),
+                self.session_facts(),
+                self.elements(),
+                self.options(),
+                self.option_grid(),
+                self.values(),
+                self.leanings(),
+                self.ability(),
+                self.recommendation(),
+                self.questions(),
+                self.understanding(),
+                self.outcome(),
+                self.follow_up(),
+                self.sure(),
+                *self.notes(),
+                self.safety(),
+                self.provenance(),
+            ]
+        else:
+            # Page 1 is what a family takes home: the choice (or why it waits), who agrees,
+            # the next appointment, what matters to each, their questions, and help now.
+            # Everything else follows as an appendix.
+            first_page = [
+                self.choice(),
+                self.next_appointment(),
+                self.what_matters(),
+                self.help_now(),
+                self.your_questions(),
+            ]
+            appendix = [
+                self.decision(),
+                self.participants(),
+                self.elements(),
+                self.options(),
+                self.option_grid(),
+                self.values(),
+                self.leanings(),
+                self.ability(),
+                self.recommendation(),
+                self.questions(),
+                self.understanding(),
+                self.outcome(),
+                self.follow_up(),
+                self.sure(),
+                *self.notes(),
+                self.safety(),
+                self.provenance(),
+            ]
+            sections = [*first_page, *(replace(section, appendix=True) for section in appendix)]
         subtitle = t("For the clinician") if self.clinician else t("For the family")
         grid_title = self.grid.title.get(self.lang)
         return Summary(
@@ -238,6 +288,7 @@ class _Builder:
             grid_id=self.grid.id,
             grid_version=self.grid.version,
             sections=tuple(section for section in sections if section is not None),
+            appendix_heading="" if self.clinician else t("Appendix: everything we went through"),
         )
 
     def decision(self) -> Section:
@@ -347,18 +398,27 @@ class _Builder:
             ),
         )
 
-    def cell(self, answer: Answer | None) -> str:
+    def cell(self, answer: Answer | None) -> tuple[str, tuple[Pictograph, ...]]:
+        """A grid cell's text (answer, likelihood, source numbers) and its pictograph."""
         if answer is None:
-            return DASH
+            return DASH, ()
         lines = [answer.text.get(self.lang)]
+        pictures: tuple[Pictograph, ...] = ()
         if answer.likelihood:  # the same rule as on screen (`likelihood_words`)
-            lines.extend(likelihood_words(answer.likelihood, self.lang).lines())
+            words = likelihood_text(answer.likelihood, self.lang)
+            lines.append(words.sentence)
+            if words.rescaled:
+                lines.append(words.rescaled)
+            lines.append(words.certainty)
+            view = words.view
+            if view.figures_affected is not None and view.figures_total is not None:
+                pictures = (Pictograph(view.figures_affected, view.figures_total),)
         elif answer.no_number_reason is not None:
             lines.append(no_number_words(answer.no_number_reason, self.lang))
         numbers = [f"[{self.source_numbers[s]}]" for s in answer.sources if s in self.source_numbers]
         if numbers:
             lines.append(self.t("Sources: {numbers}", numbers=" ".join(numbers)))
-        return "\n".join(lines)
+        return "\n".join(lines), pictures
 
     def option_grid(self) -> Section:
         lang = self.lang
@@ -370,10 +430,15 @@ class _Builder:
             header.append(option.label.get(lang))
             if option.id == chosen:
                 highlight = index
-        rows = tuple(
-            TableRow((question.text.get(lang), *(self.cell(question.answers.get(o.id)) for o in options)))
-            for question in self.grid.questions
-        )
+        rows = []
+        for question in self.grid.questions:
+            cells = [self.cell(question.answers.get(o.id)) for o in options]
+            rows.append(
+                TableRow(
+                    (question.text.get(lang), *(text for text, _ in cells)),
+                    pictures=((), *(pictures for _, pictures in cells)),
+                )
+            )
         legend = self.t("The chosen option has a green column.") if highlight is not None else None
         return Section(
             "grid",
@@ -381,7 +446,7 @@ class _Builder:
             (
                 Table(
                     tuple(header),
-                    rows,
+                    tuple(rows),
                     widths=(3, *(4,) * len(options)),
                     highlight_column=highlight,
                     legend=legend,
@@ -396,6 +461,124 @@ class _Builder:
     @property
     def names(self) -> dict[str, str]:
         return {p.id: p.label for p in self.session.participants}
+
+    # -- page 1 of the family copy: short, so that it stays one page; the full text of
+    # -- anything cut short is in the appendix.
+
+    def brief(self, text: str, words: int = PAGE_ONE_WORDS) -> str:
+        short = shorten(text, words)
+        return f"{short.short} {self.t('(more in the appendix)')}" if short.shortened else short.short
+
+    def choice(self) -> Section:
+        """Page 1: what was chosen and who agrees, or why the choice waits and what it needs."""
+        t = self.t
+        outcome = self.session.outcome
+        blocks: list[Block]
+        if outcome is None:
+            blocks = [Para(t("No decision has been made yet."), tone="strong")]
+        elif isinstance(outcome, Decided):
+            blocks = [
+                Para(t("We chose: {option}", option=self.option_label(outcome.option_id)), tone="strong"),
+                Fields(
+                    (
+                        (t("Agree"), self.names_of(outcome.agree)),
+                        (t("Not sure"), self.names_of(outcome.unsure)),
+                        (t("Do not agree"), self.names_of(outcome.disagree)),
+                    )
+                ),
+            ]
+        else:
+            blocks = [
+                Para(t("We decided to wait with the decision."), tone="strong"),
+                Fields(
+                    (
+                        (t("Reason"), labels.deferral_reason_label(outcome.reason, self.tl)),
+                        (
+                            t("What is still needed"),
+                            self.brief(outcome.still_needed) if outcome.still_needed else DASH,
+                        ),
+                    )
+                ),
+            ]
+        return Section("choice", t("Our choice"), tuple(blocks))
+
+    def next_appointment(self) -> Section:
+        t = self.t
+        follow_up = self.session.follow_up
+        if follow_up is None:
+            blocks: tuple[Block, ...] = (
+                Para(t("No follow-up appointment has been planned."), tone="strong"),
+            )
+        else:
+            rows = [
+                (t("When"), self.when(follow_up.starts_at)),
+                (t("With whom"), follow_up.with_whom or DASH),
+                (t("How"), labels.follow_up_mode_label(follow_up.mode, self.tl)),
+            ]
+            if follow_up.purpose:
+                rows.append((t("What for"), self.brief(follow_up.purpose)))
+            blocks = (Fields(tuple(rows)),)
+        return Section("next_appointment", t("Our next appointment"), blocks)
+
+    def your_questions(self) -> Section:
+        """Page 1: each person's first questions for the clinician (all of them in the appendix)."""
+        t = self.t
+        part = AnswerPart.QUESTIONS
+        items = []
+        for participant, answers in self.answering(part):
+            if self.hidden(participant.id, part):
+                items.append(f"{participant.label}: {labels.private_label(self.tl)}")
+                continue
+            for question in answers.questions[:PAGE_ONE_QUESTIONS]:
+                items.append(f"{participant.label}: {self.brief(question, PAGE_ONE_QUESTION_WORDS)}")
+            more = len(answers.questions) - PAGE_ONE_QUESTIONS
+            if more > 0:
+                items.append(
+                    t("{name}: {count} more questions in the appendix", name=participant.label, count=more)
+                )
+        if not items:
+            items = [q.text.get(self.lang) for q in self.grid.clinician_questions[:PAGE_ONE_QUESTIONS]]
+            return Section(
+                "your_questions",
+                t("Questions for the clinician"),
+                (Para(t("Questions you could ask:"), tone="strong"), Bullets(tuple(items))),
+            )
+        return Section(
+            "your_questions", t("Questions for the clinician"), (Bullets(tuple(items)),), keep_together=False
+        )
+
+    def what_matters(self) -> Section:
+        """Page 1: per person, what they rated most important (at most three things)."""
+        t = self.t
+        part = AnswerPart.IMPORTANCE
+        texts = {c.id: c.text.get(self.lang) for c in self.grid.considerations}
+        items = []
+        for participant, answers in self.answering(part):
+            if self.hidden(participant.id, part):
+                items.append(f"{participant.label}: {labels.private_label(self.tl)}")
+                continue
+            rated = sorted(
+                ((rating, index, cid) for index, (cid, rating) in enumerate(answers.importance.items())),
+                key=lambda found: (-found[0], found[1]),
+            )
+            top = [texts[cid] for rating, _, cid in rated if rating >= IMPORTANT_FROM and cid in texts]
+            shown = "; ".join(top[:MOST_IMPORTANT_SHOWN]) or t("nothing rated as important")
+            items.append(f"{self.column(participant, part)}: {shown}")
+        blocks: list[Block] = [Bullets(tuple(items)) if items else self.nothing_yet()]
+        return Section("what_matters", t("What matters most to each person"), tuple(blocks))
+
+    def help_now(self) -> Section:
+        """Page 1: whom to call when it cannot wait, one short line each (the same contacts as
+        'Help now' on screen); what to look out for follows in full in `safety`."""
+        lines = tuple(short_contact_line(contact, self.lang) for contact in help_now(self.grid).contacts)
+        return Section("help_now", self.t("Help now"), (Bullets(lines),))
+
+    def safety(self) -> Section:
+        """When to seek help now, in the grid's own words, with every contact in full."""
+        safety, lang = help_now(self.grid), self.lang
+        contacts = tuple(contact_line(contact, lang) for contact in safety.contacts)
+        heading = content_t(lang)("If things get worse")
+        return Section("safety", heading, (Para(safety.seek_help_now.get(lang)), Bullets(contacts)))
 
     def values(self) -> Section:
         t = self.t
@@ -675,7 +858,12 @@ class _Builder:
             blocks.append(Table(header, tuple(rows), widths=(3, 1.6, 1.6, 6.5)))
         else:
             blocks.append(self.nothing_yet())
-        blocks.append(Para(SURE_CITATION, tone="note"))
+        citation = (
+            SURE_CITATION
+            if self.clinician
+            else t("The SURE test is by O'Connor and Légaré (2008); Légaré and others tested it (2010).")
+        )
+        blocks.append(Para(citation, tone="note"))
         return Section("sure", t("How sure do you feel? (SURE test)"), tuple(blocks))
 
     def notes(self) -> list[Section]:
@@ -699,13 +887,6 @@ class _Builder:
             )
         return sections
 
-    def safety(self) -> Section:
-        """What to do if things get worse: the grid's safety section, or the product's default."""
-        safety, lang = safety_for(self.grid), self.lang
-        contacts = tuple(contact_line(contact, lang) for contact in safety.contacts)
-        heading = content_t(lang)("If things get worse")
-        return Section("safety", heading, (Para(safety.seek_help_now.get(lang)), Bullets(contacts)))
-
     def provenance(self) -> Section:
         t = self.t
         grid, lang = self.grid, self.lang
@@ -715,17 +896,36 @@ class _Builder:
         fields = Fields(
             (
                 (t("Decision aid"), grid.title.get(lang)),
-                (t("Check code"), self.session.grid.content_hash[:HASH_SHOWN]),
+                *(
+                    ((t("Check code"), self.session.grid.content_hash[:HASH_SHOWN]),)
+                    if self.clinician
+                    else ()
+                ),
                 *((fact.label, fact.value) for fact in about.facts),
                 (content_t(lang)("How this decision aid is kept up to date"), about.update_policy),
             )
         )
-        sources = tuple(
-            f"[{self.source_numbers[s.id]}] {s.citation}" + (f"\n{s.url}" if s.url else "")
-            for s in grid.sources
-        )
-        return Section(
-            "provenance",
-            t("Where this information comes from"),
-            (fields, Para(t("Sources"), tone="strong"), Bullets(sources)),
-        )
+        blocks: list[Block] = [fields, Para(t("Sources"), tone="strong")]
+        if self.clinician:
+            sources = tuple(
+                f"[{self.source_numbers[s.id]}] {s.citation}" + (f"\n{s.url}" if s.url else "")
+                for s in grid.sources
+            )
+        else:
+            # Who wrote it and when, not the (mostly English) titles: those are in the
+            # clinician's copy and behind 'Sources' in the decision aid.
+            sources = tuple(
+                f"[{self.source_numbers[s.id]}] {source_authors(s.citation)}"
+                + (f", {s.year}" if s.year else "")
+                + (f"\n{s.url}" if s.url else "")
+                for s in grid.sources
+            )
+            blocks.append(Para(t("The full titles of the sources are in the clinician's copy."), tone="note"))
+        blocks.insert(2, Bullets(sources))
+        return Section("provenance", t("Where this information comes from"), tuple(blocks))
+
+
+def source_authors(citation: str) -> str:
+    """Who wrote a source: a citation's first part (the authors or the organisation)."""
+    found = _AUTHORS.match(citation.strip())
+    return found.group(1) if found else citation.strip()

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 import pyphen
 
 from sdm_aid.i18n import languages
-from sdm_aid.render.model import Block, Bullets, Fields, Para, Section, Summary, Table, TableRow
+from sdm_aid.render.model import Block, Bullets, Fields, Para, Section, Summary, Table
 
 NO_BREAK_SPACE = "\u00a0"
 SOFT_HYPHEN = "\u00ad"
@@ -96,7 +96,7 @@ def for_print(summary: Summary) -> Summary:
                 return replace(
                     item,
                     header=tuple(map(text, item.header)),
-                    rows=tuple(TableRow(tuple(map(text, row.cells)), row.flagged) for row in item.rows),
+                    rows=tuple(replace(row, cells=tuple(map(text, row.cells))) for row in item.rows),
                     legend=text(item.legend) if item.legend else item.legend,
                 )
         raise TypeError(f"unknown block {type(item).__name__}")
@@ -110,4 +110,5 @@ def for_print(summary: Summary) -> Summary:
         subtitle=text(summary.subtitle),
         generated_text=text(summary.generated_text),
         sections=tuple(map(section, summary.sections)),
+        appendix_heading=text(summary.appendix_heading),
     )

@@ -38,6 +38,7 @@ from sdm_aid.storage.records import (
     FollowUpKind,
     FollowUpRow,
     InvitationRecord,
+    ListFollowUp,
     ResumeCodeRecord,
     SessionOrder,
     SessionPage,
@@ -472,7 +473,7 @@ class SessionService:
         self,
         *,
         status: SessionStatus | str | None = None,
-        follow_up: FollowUpKind | None = None,
+        follow_up: ListFollowUp | None = None,
         grid_id: str | None = None,
         changed_from: datetime | None = None,
         changed_to: datetime | None = None,
@@ -484,7 +485,8 @@ class SessionService:
 
         follow_up: the domain's buckets (`sdm_aid.sessions.status.follow_up_state`), which do
         not overlap: "overdue" (planned, start passed), "due" (planned, starts within
-        DUE_WITHIN, a week), "upcoming" (planned, starts later). changed_to is exclusive.
+        DUE_WITHIN, a week), "upcoming" (planned, starts later); "attention" is overdue and
+        due together (soonest first: the overdue ones come first). changed_to is exclusive.
         """
         if not 1 <= limit <= MAX_PAGE:
             raise ValueError(f"limit must be between 1 and {MAX_PAGE}.")
@@ -510,6 +512,7 @@ class SessionService:
         if follow_up is not None:
             now = self._now()
             bounds: dict[str, tuple[datetime | None, datetime | None]] = {
+                "attention": (None, now + DUE_WITHIN),
                 "overdue": (None, now),
                 "due": (now, now + DUE_WITHIN),
                 "upcoming": (now + DUE_WITHIN, None),

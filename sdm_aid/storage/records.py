@@ -22,6 +22,9 @@ from sdm_aid.throttling.policy import KeyKind
 
 FollowUpKind = Literal["due", "overdue", "upcoming"]
 FOLLOW_UP_KINDS: tuple[FollowUpKind, ...] = ("due", "overdue", "upcoming")
+ListFollowUp = Literal["attention", "due", "overdue", "upcoming"]
+"""A session list's follow-up filter: a kind, or 'attention' (overdue and due together)."""
+LIST_FOLLOW_UPS: tuple[ListFollowUp, ...] = ("attention", *FOLLOW_UP_KINDS)
 
 
 class SessionOrder(StrEnum):

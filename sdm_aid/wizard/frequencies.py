@@ -1,10 +1,14 @@
 """Natural frequencies and icon arrays for a grid's likelihoods ('6 in 10 young people ...').
 
-Only numbers the grid gives are shown. An exact count is drawn on 100 figures only when that is
-an exact rescaling (out of 10 -> out of 100, out of 1000 with a round count -> out of 100);
-otherwise the figures match the grid's own denominator, and above 100 no array is drawn. A
-rounded count ('about 2 in 10') is never redrawn on 100 figures: '20 in 100' would claim a
-precision the source does not give.
+Only numbers the grid gives are shown, with no more precision than it gives: a likelihood
+is drawn on the grid's own denominator when that is 100 or less (6 in 10 is ten figures,
+never sixty of a hundred). Above 100 it is drawn on 100 figures only when that is an exact
+reduction (250 in 1000 -> 25 in 100); otherwise no array is drawn.
+
+Colours: the figures that count are filled (#1d5f7a, 7.1:1 on white), the others are
+outlines (#6b7f89, 4.2:1): both above the 3:1 that graphics need, and told apart by shape,
+not by colour alone. The same geometry (`FIGURE_SHAPES`) is drawn on screen (SVG) and in the
+PDF (reportlab).
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ import base64
 from dataclasses import dataclass
 from html import escape
 
-from sdm_aid.content.models import Precision, TimePoint
+from sdm_aid.content.models import TimePoint
 
 ARRAY_SIZE = 100
 PER_ROW = 10
 AFFECTED_COLOUR = "#1d5f7a"
-OTHER_COLOUR = "#cfd8dc"
+OTHER_COLOUR = "#6b7f89"
+"""The outline of a figure that does not count (filled white)."""
+BACKGROUND = "#ffffff"
 
 
 @dataclass(frozen=True)
@@ -36,21 +42,31 @@ class FrequencyView:
 
 
 def frequency_view(point: TimePoint) -> FrequencyView:
+    """The icon array for one time point: the same rule for 'about' and exact counts, as
+    neither may be drawn with more precision than the grid gives."""
     count, out_of = point.count, point.out_of
-    if point.precision == Precision.ABOUT:
-        return FrequencyView(count, out_of, *((count, out_of) if out_of <= ARRAY_SIZE else (None, None)))
-    if ARRAY_SIZE % out_of == 0:
-        factor = ARRAY_SIZE // out_of
-        return FrequencyView(count, out_of, count * factor, ARRAY_SIZE)
-    if out_of % ARRAY_SIZE == 0 and count % (out_of // ARRAY_SIZE) == 0:
-        return FrequencyView(count, out_of, count // (out_of // ARRAY_SIZE), ARRAY_SIZE)
     if out_of <= ARRAY_SIZE:
         return FrequencyView(count, out_of, count, out_of)
+    if out_of % ARRAY_SIZE == 0 and count % (out_of // ARRAY_SIZE) == 0:
+        return FrequencyView(count, out_of, count // (out_of // ARRAY_SIZE), ARRAY_SIZE)
     return FrequencyView(count, out_of, None, None)
 
 
-_FIGURE = '<circle cx="6" cy="3.2" r="3"/><path d="M1.5 17 V10 a4.5 4.5 0 0 1 9 0 V17 Z"/>'
 CELL_W, CELL_H = 14, 20
+HEAD = (6.0, 4.2, 3.0)
+"""A figure's head in its 14x20 cell: centre x, centre y (from the top), radius."""
+BODY = (1.5, 8.4, 9.0, 10.0, 3.5)
+"""A figure's body: x, y (top), width, height, corner radius."""
+STROKE = 1.2
+_FIGURE = (
+    f'<circle cx="{HEAD[0]:g}" cy="{HEAD[1]:g}" r="{HEAD[2]:g}"/>'
+    f'<rect x="{BODY[0]:g}" y="{BODY[1]:g}" width="{BODY[2]:g}" height="{BODY[3]:g}" rx="{BODY[4]:g}"/>'
+)
+
+
+def figure_cells(total: int) -> list[tuple[int, int]]:
+    """(row, column) of each figure, 10 to a row, first figure top left."""
+    return [divmod(index, PER_ROW) for index in range(total)]
 
 
 def _rows_of(first: int, last: int) -> list[tuple[int, int, int]]:
@@ -83,8 +99,11 @@ def icon_array_svg(affected: int, total: int, label: str) -> str:
     ]
     patterns = "".join(
         f'<pattern id="{name}" width="{CELL_W}" height="{CELL_H}" patternUnits="userSpaceOnUse">'
-        f'<g fill="{colour}">{_FIGURE}</g></pattern>'
-        for name, colour in (("a", AFFECTED_COLOUR), ("o", OTHER_COLOUR))
+        f'<g fill="{fill}" stroke="{stroke}" stroke-width="{STROKE:g}">{_FIGURE}</g></pattern>'
+        for name, fill, stroke in (
+            ("a", AFFECTED_COLOUR, AFFECTED_COLOUR),
+            ("o", BACKGROUND, OTHER_COLOUR),
+        )
     )
     width, height = columns * CELL_W, rows * CELL_H
     safe = escape(label, quote=True)
@@ -95,15 +114,17 @@ def icon_array_svg(affected: int, total: int, label: str) -> str:
     )
 
 
-def icon_array_img(affected: int, total: int, label: str) -> str:
-    """The icon array as an <img> with the SVG inline as a data URI and `label` as alt text.
+def icon_array_img(affected: int, total: int, label: str | None) -> str:
+    """The icon array as an <img> with the SVG inline as a data URI.
 
     Streamlit's st.html sanitises away inline <svg>, but keeps an <img> with a data URI:
-    nothing is fetched from anywhere."""
-    svg = icon_array_svg(affected, total, label)
+    nothing is fetched from anywhere. With `label` None the picture is decoration (the text
+    beside it says the numbers, so a screen reader hears them once): empty alt, aria-hidden."""
+    svg = icon_array_svg(affected, total, label or "")
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     width = min(PER_ROW, total) * CELL_W * 1.25
+    alt = 'alt="" aria-hidden="true"' if label is None else f'alt="{escape(label, quote=True)}"'
     return (
-        f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(label, quote=True)}" '
+        f'<img src="data:image/svg+xml;base64,{data}" {alt} '
         f'width="{width:g}" style="max-width:100%;height:auto">'
     )

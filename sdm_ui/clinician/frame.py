@@ -36,6 +36,14 @@ _CSS = """
 .sdm-due { background: #fff3cd; color: #6d4c00; }
 .sdm-upcoming { background: #e3f2fd; color: #0d47a1; }
 .sdm-closed { background: #eceff1; color: #37474f; }
+.sdm-topcard { border: 2px solid #1d5f7a; border-radius: .5rem; padding: .6rem 1rem;
+  margin: .2rem 0 .6rem 0; }
+.sdm-tc-head { font-size: 1.3rem; font-weight: 700; margin: 0 0 .4rem 0; }
+.sdm-topcard dl { display: grid; grid-template-columns: minmax(9rem, 22%) 1fr; gap: .25rem 1rem; margin: 0; }
+.sdm-topcard dt { font-weight: 650; color: #263238; }
+.sdm-topcard dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.sdm-tc-alert { color: #8e1b10; font-weight: 650; } .sdm-tc-warn { color: #6d4c00; }
+.sdm-tc-note { background: #f3f6f7; padding: .2rem .4rem; }
 [class*="st-key-clinrow-"] { border-bottom: 1px solid #dfe3e6; padding: 0.1rem 0 0.3rem 0; }
 [class*="st-key-clinrow-"] .stButton button { min-height: 2.4rem; }
 @media print {

@@ -20,6 +20,7 @@ import streamlit as st
 
 from sdm_aid.clinician import listing, texts
 from sdm_aid.clinician.actions import ClinicianAction, access_action
+from sdm_aid.clinician.top_card import TopCard, top_card
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.render.summary import build_summary
 from sdm_aid.services.clinicians import AccessAction
@@ -358,6 +359,67 @@ def _downloads(ctx: ClinicianContext, session: DecisionSession, grid: OptionGrid
         )
 
 
+def _top_card_html(ctx: ClinicianContext, card: TopCard) -> str:
+    """The top card as one element (escaped here, once): the same element count on every run,
+    so the tabs below keep their place (and the tab that is open) after a save."""
+    ct = ctx.ct
+
+    def e(text: str) -> str:
+        return escape(text)
+
+    def row(label: str, value: str, css: str = "") -> str:
+        css_class = f' class="{css}"' if css else ""
+        return f"<dt>{e(label)}</dt><dd{css_class}>{value}</dd>"
+
+    def people(names: tuple[str, ...]) -> str:
+        return e(", ".join(names)) if names else "–"
+
+    rows = []
+    if card.outcome == "decided":
+        head = ct("Decision: {option}", option=card.chosen or "–")
+        rows.append(row(ct("Agree"), people(card.agree)))
+        rows.append(row(ct("Not sure"), people(card.unsure), "sdm-tc-warn" if card.unsure else ""))
+        rows.append(row(ct("Do not agree"), people(card.disagree), "sdm-tc-alert" if card.disagree else ""))
+    elif card.outcome == "deferred":
+        head = ct("Decision put off: {reason}", reason=card.deferral_reason or "–")
+        rows.append(row(ct("What is still needed"), e(card.still_needed) if card.still_needed else "–"))
+    else:
+        head = ct("No decision yet")
+    sure = "<br>".join(
+        e(
+            ct(
+                "{name}: {before} → {after} of 4",
+                name=line.name,
+                before="–" if line.before is None else str(line.before),
+                after="–" if line.after is None else str(line.after),
+            )
+        )
+        for line in card.sure
+    )
+    rows.append(row(ct("SURE before → after"), sure or "–"))
+    private = "<br>".join(e(f"{line.name}: {', '.join(line.parts)}") for line in card.private)
+    rows.append(row(ct("Private answers"), private or "–", "sdm-tc-warn" if private else ""))
+    if card.peer_guided or card.peer_note:
+        note = e(card.peer_note) if card.peer_note else e(ct("The peer worker wrote no hand-off note."))
+        rows.append(row(ct("Peer worker's note"), note, "sdm-tc-note"))
+    if card.follow_up_at is None:
+        follow_up = e(ct("No follow-up is planned."))
+    else:
+        follow_up = e(listing.moment_text(card.follow_up_at, ctx.language))
+        if card.days_overdue is not None:
+            overdue = ct("{days} days overdue", days=card.days_overdue)
+            follow_up += f' <span class="sdm-badge sdm-overdue">{e(overdue)}</span>'
+        elif card.follow_up_state is not None:
+            state = labels.follow_up_state_label(card.follow_up_state, labels.translator(ctx.language))
+            follow_up += f' <span class="sdm-badge sdm-closed">{e(state)}</span>'
+    rows.append(row(ct("Follow-up"), follow_up))
+    label = ct("At a glance")
+    return (
+        f'<section class="sdm-topcard" aria-label="{e(label)}">'
+        f'<p class="sdm-tc-head">{e(head)}</p><dl>{"".join(rows)}</dl></section>'
+    )
+
+
 def _participant_name(session: DecisionSession, ctx: ClinicianContext) -> Callable[[str], str]:
     lt = labels.translator(ctx.language)
 
@@ -491,7 +553,7 @@ def _decision_part(ctx: ClinicianContext, session: DecisionSession, grid: Option
     st.caption(
         ct("A new decision or a new deferral replaces the current one; the earlier one stays in the history.")
     )
-    people = [p.id for p in session.participants]
+    people = [p.id for p in session.family]  # a peer worker guides; the family decides
     name = _participant_name(session, ctx)
     options = {o.id: o.label.get(ctx.language) for o in grid.options}
     choose, put_off = st.columns(2)
@@ -698,6 +760,8 @@ def render(ctx: ClinicianContext) -> None:
         _erase_part(ctx, session)
         return
     grid = loaded.grid
+    card = top_card(session, grid, now=clock.now(), language=ctx.language)
+    st.html(_top_card_html(ctx, card))
     _downloads(ctx, session, grid)
     summary_tab, conversation_tab, follow_up_tab, log_tab, erase_tab = st.tabs(
         [

@@ -71,10 +71,20 @@ def _filters(ctx: ClinicianContext) -> ListView:
         key=KEYS["status"],
         on_change=_first_page,
     )
+
+    def follow_up_name(kind: str | None) -> str:
+        if kind is None:
+            return ct("All")
+        if kind == "attention":
+            return ct("Needs attention (overdue, then due)")
+        return labels.follow_up_state_label(FollowUpState(kind), lt)
+
+    choices = [None, *listing.FOLLOW_UP_CHOICES]
     follow_up = second.selectbox(
         ct("Follow-up"),
-        [None, *listing.FOLLOW_UP_CHOICES],
-        format_func=lambda f: ct("All") if f is None else labels.follow_up_state_label(FollowUpState(f), lt),
+        choices,
+        index=choices.index(listing.OPENS_ON),  # the list opens on what needs attention
+        format_func=follow_up_name,
         key=KEYS["follow_up"],
         on_change=_first_page,
     )
@@ -92,6 +102,7 @@ def _filters(ctx: ClinicianContext) -> ListView:
     order = fifth.selectbox(
         ct("Sort by"),
         listing.ORDER_CHOICES,
+        index=listing.ORDER_CHOICES.index(listing.OPENS_SORTED),
         format_func=lambda o: ct(texts.ORDER_TEXT[o]),
         key=KEYS["order"],
         on_change=_first_page,
@@ -235,7 +246,10 @@ def render(ctx: ClinicianContext) -> None:
         return
     view, result = fetched
     if result.total == 0:
-        st.info(ct("No sessions match these filters."))
+        if view.follow_up == listing.OPENS_ON:
+            st.success(ct("No follow-up is overdue or due this week. Choose 'All' to see every session."))
+        else:
+            st.info(ct("No sessions match these filters."))
         return
     html_text(ct("{total} sessions found", total=result.total), css_class="sdm-h")
     _rows(ctx, result.rows)

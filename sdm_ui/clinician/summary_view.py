@@ -57,6 +57,10 @@ SUMMARY_CSS = """
 .sdm-summary tr.flagged td { background: #fde7cf; }
 .sdm-summary .highlight { background: #dff0d8; }
 .sdm-summary thead th.highlight { background: #b9dfb0; }
+.sdm-summary h2.appendix { font-size: 1.3rem; margin-top: 2.2rem; border-bottom: 2px solid #555; }
+.sdm-summary section.first p, .sdm-summary section.first li, .sdm-summary section.first dd,
+.sdm-summary section.first dt { font-size: 1.05rem; }
+.sdm-summary .pictograph img { display: block; margin: .3rem 0; max-width: 100%; height: auto; }
 .sdm-summary .legend { font-size: .85rem; color: #444; margin: .2rem 0 .6rem; }
 .sdm-summary footer { margin-top: 1.5rem; border-top: 1px solid #bbb; padding-top: .4rem;
   font-size: .85rem; color: #555; }

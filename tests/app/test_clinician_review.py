@@ -4,6 +4,7 @@ save conflicts, erasing, and the access log."""
 
 from __future__ import annotations
 
+import re
 import sys
 import uuid
 from datetime import date, time, timedelta
@@ -31,6 +32,14 @@ def clinic(app_env: Path):
 @pytest.fixture
 def logged_in(clinic):
     return cs.log_in(cs.deep_link(cs.SESSIONS_PAGE))
+
+
+@pytest.fixture
+def every_session(logged_in):
+    """The list with 'All' chosen instead of what it opens on (what needs attention)."""
+    logged_in.selectbox(key="clin.f.follow_up").select_index(0)
+    logged_in.selectbox(key="clin.f.order").set_value("-updated")
+    return cs.ok(logged_in.run())
 
 
 def open_buttons(at) -> list:
@@ -71,8 +80,20 @@ def test_filter_overdue_follow_ups(clinic, logged_in) -> None:
     assert text.count('class="sdm-badge sdm-overdue">Overdue<') == expected.total
 
 
-def test_status_grid_and_date_filters_and_sorting(clinic, logged_in) -> None:
+def test_the_list_opens_on_what_needs_attention_overdue_first(clinic, logged_in) -> None:
     at = logged_in
+    expected = clinic.list_sessions(follow_up="attention", order="follow_up", limit=20)
+    overdue = clinic.list_sessions(follow_up="overdue", limit=50).total
+    due = clinic.list_sessions(follow_up="due", limit=50).total
+    assert expected.total == overdue + due > 0
+    assert shown_ids(at) == [str(r.id) for r in expected.rows]
+    badges = re.findall(r'class="sdm-badge sdm-(overdue|due)"', cs.texts(at))
+    assert badges == sorted(badges, key=lambda kind: kind != "overdue")  # overdue, then due
+    assert f"{expected.total} sessions found" in cs.texts(at)
+
+
+def test_status_grid_and_date_filters_and_sorting(clinic, every_session) -> None:
+    at = every_session
     at.selectbox(key="clin.f.status").set_value("deferred")
     at.selectbox(key="clin.f.grid").set_value("test-worry")
     at.selectbox(key="clin.f.order").set_value("follow_up")
@@ -97,8 +118,8 @@ def test_reversed_dates_get_a_plain_message(logged_in) -> None:
     assert [e.value for e in at.error] == ["The first date is after the last date. Please swap them."]
 
 
-def test_pages_of_twenty(clinic, logged_in) -> None:
-    at = logged_in
+def test_pages_of_twenty(clinic, every_session) -> None:
+    at = every_session
     first = shown_ids(at)
     assert len(first) == 20
     assert at.button(key="clin.page.prev").disabled
@@ -117,8 +138,8 @@ def test_pages_of_twenty(clinic, logged_in) -> None:
     assert "Page 1 of 1" in cs.texts(at)
 
 
-def test_reads_are_always_fresh(clinic, logged_in) -> None:
-    at = logged_in
+def test_reads_are_always_fresh(clinic, every_session) -> None:
+    at = every_session
     first = shown_ids(at)[0]
     clinic.erase(uuid.UUID(first), by="someone-else")
     at = cs.ok(at.run())
@@ -292,7 +313,8 @@ def test_erase_with_confirmation_leaves_nothing_readable(clinic, logged_in, app_
     at = cs.ok(at.run())
 
     assert "The session was erased. Nothing of it can be read any more." in cs.texts(at)
-    assert "41 sessions found" not in cs.texts(at) and "40 sessions found" in cs.texts(at)
+    attention = clinic.list_sessions(follow_up="attention").total
+    assert f"{attention} sessions found" in cs.texts(at) and str(session_id) not in shown_ids(at)
     with pytest.raises(SessionNotFoundError):
         clinic.load(session_id)
     assert str(session_id) not in {str(r.id) for r in clinic.list_sessions(limit=500).rows}
@@ -305,3 +327,19 @@ def test_erase_with_confirmation_leaves_nothing_readable(clinic, logged_in, app_
     again = open_session(at, session_id)
     assert "This session does not exist any more." in cs.texts(again)  # e.g. from a second tab
     assert "sdm-summary" not in cs.texts(again)
+
+
+def test_the_session_page_opens_on_the_top_card(clinic, logged_in) -> None:
+    session_id = overdue_deferred(clinic)
+    at = open_session(logged_in, session_id)
+    text = cs.texts(at)
+    assert text.index('class="sdm-topcard"') < text.index('class="sdm-summary"')  # before the summary
+    raw = next(str(el.proto.body) for el in at.get("html") if 'class="sdm-topcard"' in str(el.proto.body))
+    assert "Decision put off:" in raw and "What is still needed" in raw
+    assert "days overdue" in raw and "SURE before → after" in raw and "Private answers" in raw
+    assert "\\" not in raw  # plain names: no Markdown escapes
+    session = clinic.load(session_id)
+    for key in ("clin.decide.agree", "clin.decide.disagree", "clin.decide.unsure"):
+        shown = at.multiselect(key=key).options  # a peer worker is no decision party
+        assert len(shown) == len(session.family)
+        assert all(option.split(" (")[0] in {p.label for p in session.family} for option in shown)

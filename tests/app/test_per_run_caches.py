@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from sdm_aid.i18n import Translator
 from sdm_ui import grid_view, services
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "grid_minimal.json"
@@ -63,14 +62,13 @@ def test_settings_are_read_once_per_environment(grid_dir: Path, monkeypatch: pyt
 
 
 def test_grid_html_is_built_once_per_grid_object(grid_dir: Path) -> None:
-    t = Translator("wizard", "nl")
     (loaded,) = services.library().grids.values()
-    blocks = grid_view._blocks("questions", loaded.grid, t, "nl")
-    assert len(blocks) == len(loaded.grid.questions)
-    assert grid_view._blocks("questions", loaded.grid, t, "nl") is blocks
-    assert grid_view._blocks("questions", loaded.grid, Translator("wizard", "en"), "en") is not blocks
+    table = grid_view._cached("table", loaded.grid, "nl")
+    assert table.count("<table") == 1 and table.count("<tbody>") == len(loaded.grid.questions)
+    assert grid_view._cached("table", loaded.grid, "nl") is table
+    assert grid_view._cached("table", loaded.grid, "en") is not table
 
     _retitle(grid_dir / "grid_minimal.json", "Andere titel")  # a new grid object after a change
     (reloaded,) = services.library().grids.values()
     assert reloaded.grid is not loaded.grid
-    assert grid_view._blocks("questions", reloaded.grid, t, "nl") is not blocks
+    assert grid_view._cached("table", reloaded.grid, "nl") is not table

@@ -144,19 +144,20 @@ def test_compare_and_pros_and_cons_screenshots(server: Server, browser: Browser,
         page = context.new_page()
         page.goto(f"{server.url}/compare")
         shown(page, "De keuzes vergelijken")
-        expect(page.locator(".sdm-icons img").first).to_be_visible(timeout=WAIT)
+        grid = page.locator("table.sdm-ogt:visible")  # on a phone: the two options picked
+        expect(grid.locator(".sdm-icons img").first).to_be_visible(timeout=WAIT)
         # A real table survives Streamlit's HTML sanitiser: caption, column headers with scope.
-        expect(page.locator("table.sdm-grid caption").first).to_be_visible(timeout=WAIT)
-        assert page.locator("table.sdm-grid th[scope=col]").count() >= 2
+        expect(grid.locator("caption").first).to_be_attached(timeout=WAIT)
+        assert grid.locator("th[scope=col]").count() >= 2
         assert page.get_by_role("columnheader").count() >= 2
-        # Only a question's table may scroll sideways (in its own region), never the page.
+        # The table fits the screen: the page never scrolls sideways.
         assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"] + 1
         snap(page, shots, f"compare-{size}")
-        page.locator(".sdm-icons img").first.scroll_into_view_if_needed()
+        grid.locator(".sdm-icons img").first.scroll_into_view_if_needed()
         snap(page, shots, f"compare-icons-{size}")
-        sources = page.locator("details.sdm-src summary").filter(has_text="Bronnen bij").first
+        sources = grid.locator("details.sdm-src summary").filter(has_text="Bronnen bij").first
         sources.click()
-        expect(page.locator("details.sdm-src[open] li").first).to_be_visible(timeout=WAIT)
+        expect(grid.locator("details.sdm-src[open] li").first).to_be_visible(timeout=WAIT)
         snap(page, shots, f"compare-sources-{size}")
         context.close()
 

@@ -150,11 +150,16 @@ def test_log_in_filter_overdue_open_and_download_the_pdf(
     page.goto(f"{clinic.server.url}/clinician_sessions")  # the first request of this server
     expect_only_the_login_form(page)
     log_in(page)
-    expect(page.get_by_text("40 sessions found")).to_be_visible()
+    service = SessionService.from_settings(load_settings(clinic.env))
+    attention = service.list_sessions(follow_up="attention", limit=50)
+    # the list opens on what needs attention: overdue first, then due
+    expect(page.get_by_text(f"{attention.total} sessions found")).to_be_visible()
     settle(page)
+    expect(page.locator(".sdm-badge").first).to_be_visible()
+    badges = page.locator(".sdm-badge").all_inner_texts()
+    assert badges and badges == sorted(badges, key=lambda text: text != "Overdue")
     screenshot(page, shots, "clinician-sessions")
 
-    service = SessionService.from_settings(load_settings(clinic.env))
     overdue = service.list_sessions(follow_up="overdue", limit=50)
     assert overdue.total > 0
     page.get_by_label("Follow-up", exact=True).click()
@@ -173,6 +178,12 @@ def test_log_in_filter_overdue_open_and_download_the_pdf(
     expect(page.locator(".sdm-summary")).to_be_visible()
     settle(page)
     screenshot(page, shots, "clinician-session")
+    # the top card comes first: in the first screen, above the downloads and the tabs
+    card = page.locator(".sdm-topcard").bounding_box()
+    tabs = page.get_by_role("tab", name="Summary").bounding_box()
+    assert card is not None and tabs is not None
+    assert card["y"] + card["height"] <= LAPTOP["height"] and card["y"] < tabs["y"]
+    expect(page.locator(".sdm-topcard")).to_contain_text("days overdue")
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Summary for the clinician (PDF)").click()
@@ -199,6 +210,13 @@ def test_log_in_filter_overdue_open_and_download_the_pdf(
     page.get_by_role("tab", name="Follow-up and decision").click()
     settle(page)
     screenshot(page, shots, "clinician-session-follow-up")
+    # saving how the follow-up went keeps this tab open
+    page.get_by_role("button", name="Save how the follow-up went").click()
+    expect(page.get_by_text("Saved how the follow-up went.")).to_be_visible()
+    settle(page)
+    expect(page.get_by_role("tab", name="Follow-up and decision")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_text("How this follow-up went is recorded.")).to_be_visible()
+    expect(page.locator(".sdm-topcard")).not_to_contain_text("days overdue")
     page.get_by_role("tab", name="Access log").click()
     settle(page)
     screenshot(page, shots, "clinician-session-access-log")
@@ -219,11 +237,12 @@ def test_with_the_app_navigation_the_header_stays_usable(
     page.goto(f"{clinic.server.url}/clinician_sessions")
     expect_only_the_login_form(page)
     log_in(page)
-    expect(page.get_by_text("40 sessions found")).to_be_visible()
+    attention = SessionService.from_settings(load_settings(clinic.env)).list_sessions(follow_up="attention")
+    expect(page.get_by_text(f"{attention.total} sessions found")).to_be_visible()
     settle(page)
     screenshot(page, shots, "clinician-sessions-with-navigation")
     page.get_by_text("Nederlands", exact=True).click()
-    expect(page.get_by_text("40 sessies gevonden")).to_be_visible()
+    expect(page.get_by_text(f"{attention.total} sessies gevonden")).to_be_visible()
     page.get_by_role("button", name="Uitloggen").click()  # not hidden under the top bar
     expect(page.get_by_text("Je bent uitgelogd.")).to_be_visible()
     page.context.close()

@@ -174,6 +174,13 @@ def confidence_for_every_option(page: Page, taps: Taps, name: str) -> None:
         settle(page)
 
 
+def every_session(desk: Page) -> None:
+    """On the clinician's list: 'All' instead of what it opens on (what needs attention)."""
+    desk.get_by_label("Follow-up", exact=True).click()
+    desk.get_by_role("option", name="All", exact=True).click()
+    settle(desk)
+
+
 def tablet_step(page: Page, taps: Taps, n: int) -> None:
     click(page, taps, "peer worker", "Volgende")
     shown(page, f"Stap {n} van 9")
@@ -416,6 +423,7 @@ def test_the_clinician_records_the_advice_and_the_tablet_then_asks_the_after_que
         desk.get_by_role("textbox", name="Username", exact=True).fill("a.devries")
         desk.get_by_role("textbox", name="Password", exact=True).fill("correct horse battery staple")
         desk.get_by_role("button", name="Log in").click()
+        every_session(desk)  # the list opens on overdue and due follow-ups; this one has none yet
         desk.locator('[class*="st-key-clin-open-"] button, [class*="st-key-clin.open."] button').first.click()
         settle(desk)
         desk.get_by_role("tab", name="Conversation and advice").click()
@@ -467,6 +475,7 @@ def test_the_clinician_records_the_advice_and_the_tablet_then_asks_the_after_que
         assert session.sure["youth"].after.score == 4 and session.sure["parent-1"].after.score == 4
         desk.get_by_text("All sessions").first.click()  # back to the list, and open it again (read fresh)
         settle(desk)
+        every_session(desk)
         desk.locator('[class*="st-key-clin-open-"] button, [class*="st-key-clin.open."] button').first.click()
         settle(desk)
         desk.get_by_role("tab", name="Conversation and advice").click()

@@ -26,7 +26,10 @@ def test_body_is_the_document_inside_body_with_user_text_escaped() -> None:
     body = summary_body(render_html(summary))
     assert "<body" not in body and "<html" not in body and "<style" not in body
     assert body.lstrip().startswith("<header>") and body.rstrip().endswith("</footer>")
-    assert "<script>" not in body and "<img" not in body
+    assert "<script>" not in body
+    # the only pictures are the pictographs: inline, made from numbers, never the typed <img>
+    assert all(tag.startswith(' src="data:image/svg+xml;base64,') for tag in body.split("<img")[1:])
+    assert "&lt;img src=&#34;http://example.org/x.png&#34;&gt;" in body or "&lt;img src=" in body
     assert "&lt;script&gt;x&lt;/script&gt;" in body and "a&lt;b" in body
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sdm_aid.content.loader import load_grid, load_grid_bytes
 from sdm_aid.content.provenance import eligibility_words, provenance
-from sdm_aid.content.safety import default_safety, safety_for
+from sdm_aid.content.safety import default_safety, help_now, safety_for
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "v2" / "example-v2.json"
 TODAY = date(2026, 11, 22)
@@ -91,3 +91,17 @@ def test_a_grid_without_safety_gets_the_default_and_a_grid_with_one_keeps_it():
     assert safety_for(v1) == default_safety()
     grid = _example()
     assert safety_for(grid) == grid.safety != default_safety()
+
+
+def test_help_now_is_the_grids_own_words_completed_with_every_default_contact():
+    default = default_safety()
+    assert help_now(None) == default
+    grid = _example()
+    shown = help_now(grid)
+    assert shown.seek_help_now == grid.safety.seek_help_now
+    assert shown.contacts[: len(grid.safety.contacts)] == grid.safety.contacts
+    phones = {contact.phone for contact in shown.contacts}
+    assert {"0800-0113", "112", "0800-2000"} <= phones
+    numbers = [contact.phone for contact in shown.contacts if contact.phone]
+    assert len(numbers) == len(set(numbers))  # nobody twice
+    assert any(contact.phone is None for contact in shown.contacts)  # the GP

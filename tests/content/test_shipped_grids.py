@@ -19,7 +19,7 @@ from sdm_aid.content.likelihood_words import likelihood_words
 from sdm_aid.content.loader import LoadedGrid, load_grid, load_library
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.i18n import LANGUAGES
-from sdm_aid.render.grid_table import GridTexts, question_html
+from sdm_aid.render.grid_table import grid_html
 from sdm_aid.render.summary import build_summary
 
 GRID_DIR = Path(__file__).resolve().parents[2] / "option_grids"
@@ -58,10 +58,9 @@ def test_shipped_grid_has_no_findings(path):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_likelihood_reads_the_same_in_the_wizard_and_the_pdf(path, language):
     grid = load_grid(path).grid
-    texts = GridTexts(rescaled="{shown} {figures}", sources_for="{option}", in_practice="", wait_option="")
     summary_cells = _pdf_cells(grid, language)
+    screen = " ".join(html.unescape(grid_html(grid, language)).split())
     for question in grid.questions:
-        screen = " ".join(html.unescape(question_html(grid, question, texts, language)).split())
         for option in grid.options:
             answer = question.answers[option.id]
             if answer.likelihood is None:

@@ -55,8 +55,12 @@ def test_html_is_standalone_with_lang_and_print_css(language):
     parsed = parse_html(document)
     html_tag = next(attrs for tag, attrs in parsed.tags if tag == "html")
     assert html_tag["lang"] == {"nl": "nl-NL", "en": "en-GB"}[language]
-    assert not [tag for tag, _ in parsed.tags if tag in ("script", "img", "link", "iframe", "object", "a")]
-    assert not any(key in ("src", "href") for _, attrs in parsed.tags for key in attrs)
+    assert not [tag for tag, _ in parsed.tags if tag in ("script", "link", "iframe", "object", "a")]
+    # pictures only as inline pictographs (nothing fetched)
+    assert all(a["src"].startswith("data:image/svg+xml;base64,") for tag, a in parsed.tags if tag == "img")
+    assert not any(
+        key == "href" or (key == "src" and tag != "img") for tag, attrs in parsed.tags for key in attrs
+    )
     assert "http" not in document.split("</style>")[0]
     assert "url(" not in document and "@import" not in document
     assert "size: A4" in document and "@media print" in document and "break-inside: avoid" in document

@@ -19,7 +19,7 @@ from render_samples import (
 
 from sdm_aid.content.models import GridStatus, Reviewer, Text
 from sdm_aid.render.model import Bullets, Fields, Summary, Table
-from sdm_aid.render.summary import build_summary
+from sdm_aid.render.summary import build_summary, source_authors
 
 GRIDS = grid_paths()
 GRID_IDS = [path.stem for path in GRIDS]
@@ -70,7 +70,8 @@ def test_every_part_of_the_decision_is_reported(grid_and_raw, language, copy):
     for question in grid.questions:
         assert question.text.get(language) in text
     for source in grid.sources:
-        assert source.citation in text
+        # the clinician's copy cites in full; the family's names who wrote it, and when
+        assert (source.citation if copy == "clinician" else source_authors(source.citation)) in text
 
 
 def test_language_follows_the_session(grid_and_raw):
@@ -212,7 +213,7 @@ def test_clinician_copy_is_complete_and_family_copy_plain():
 def test_provenance_names_the_exact_grid():
     grid, raw = load(GRIDS[0])
     session = decided(grid, raw)
-    summary = build_summary(session, grid, copy="family", generated_at=NOW)
+    summary = build_summary(session, grid, copy="clinician", generated_at=NOW)
     fields = dict(summary.section("provenance").blocks[0].rows)
     assert fields["Versie"] == grid.version
     assert fields["Controlecode"] == session.grid.content_hash[:12]
@@ -221,10 +222,18 @@ def test_provenance_names_the_exact_grid():
     assert "Laatst gecontroleerd" not in fields and "Gecontroleerd door" not in fields
     assert fields["Zo houden we deze keuzehulp actueel"] == grid.governance.update_policy.nl
     assert fields["Betaald door"] == " ".join(grid.governance.funding.nl.split())
-    sources = summary.section("provenance").blocks[-1]
+    sources = summary.section("provenance").blocks[2]
     assert isinstance(sources, Bullets) and len(sources.items) == len(grid.sources)
     assert sources.items[0].startswith(f"[1] {grid.sources[0].citation}")
     assert summary.footer_text.endswith(f"{grid.id} versie {grid.version}")
+    # the family's copy: no check code, and who wrote each source rather than its English title
+    family = build_summary(session, grid, copy="family", generated_at=NOW)
+    fields = dict(family.section("provenance").blocks[0].rows)
+    assert "Controlecode" not in fields and fields["Versie"] == grid.version
+    sources = family.section("provenance").blocks[2]
+    first = grid.sources[0]
+    assert sources.items[0].startswith(f"[1] {source_authors(first.citation)}, {first.year}")
+    assert first.citation not in text_of(family)
 
 
 def test_a_reviewed_grid_names_its_last_check_and_reviewers():
@@ -274,7 +283,9 @@ def test_sure_scores_and_citation():
         "4 van de 4: geen teken van twijfel over de keuze.",
     )
     assert table.header[1:3] == ("Vooraf", "Achteraf")
-    assert "O'Connor & Légaré" in section_text(summary, "sure")
+    assert "De SURE-test is van O'Connor en Légaré (2008)" in section_text(summary, "sure")
+    clinician = build_summary(decided(grid, raw), grid, copy="clinician", generated_at=NOW)
+    assert "O'Connor & Légaré" in section_text(clinician, "sure")
 
 
 def test_unknown_copy_is_refused():

@@ -22,7 +22,7 @@ V1_GRID = Path(__file__).resolve().parents[1] / "fixtures" / "v1" / "anxiety-you
 
 def _summary_text(session, folder: Path) -> str:
     loaded = pinned_grid(session.grid, folder)
-    summary = build_summary(session, loaded.grid, copy="family", generated_at=NOW)
+    summary = build_summary(session, loaded.grid, copy="clinician", generated_at=NOW)
     return " ".join(parse_html(render_html(summary)).text.split())
 
 

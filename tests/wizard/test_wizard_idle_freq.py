@@ -15,9 +15,9 @@ def point(count: int, out_of: int, precision: Precision = Precision.EXACT) -> Ti
 @pytest.mark.parametrize(
     ("count", "out_of", "expected"),
     [
-        (6, 10, FrequencyView(6, 10, 60, 100)),
+        (6, 10, FrequencyView(6, 10, 6, 10)),  # ten figures: no precision the grid does not give
         (37, 100, FrequencyView(37, 100, 37, 100)),
-        (3, 20, FrequencyView(3, 20, 15, 100)),
+        (3, 20, FrequencyView(3, 20, 3, 20)),
         (250, 1000, FrequencyView(250, 1000, 25, 100)),
         (255, 1000, FrequencyView(255, 1000, None, None)),  # would need rounding: no array
         (2, 7, FrequencyView(2, 7, 2, 7)),  # not a divisor of 100: the grid's own 7 figures
@@ -33,7 +33,8 @@ def test_frequency_view_never_rounds(count: int, out_of: int, expected: Frequenc
     [
         (2, 10, FrequencyView(2, 10, 2, 10)),  # 'about 2 in 10' is not redrawn as '20 in 100'
         (23, 100, FrequencyView(23, 100, 23, 100)),
-        (250, 1000, FrequencyView(250, 1000, None, None)),
+        (250, 1000, FrequencyView(250, 1000, 25, 100)),  # the same fraction, no more precision
+        (251, 1000, FrequencyView(251, 1000, None, None)),
     ],
 )
 def test_a_rounded_count_keeps_its_own_figures(count: int, out_of: int, expected: FrequencyView) -> None:
@@ -50,13 +51,34 @@ def _figures(svg: str) -> dict[str, list[tuple[int, int]]]:
     return cells
 
 
+def _contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_icon_array_figures_have_at_least_3_to_1_against_the_background() -> None:
+    from sdm_aid.wizard import frequencies
+
+    for colour in (frequencies.AFFECTED_COLOUR, frequencies.OTHER_COLOUR):
+        assert _contrast(colour, frequencies.BACKGROUND) >= 3.0  # WCAG 1.4.11, graphics
+
+
 def test_icon_array_draws_exactly_the_counts_and_escapes_its_label() -> None:
     svg = icon_array_svg(60, 100, 'About 6 in 10 <b>"better"</b>')
     figures = _figures(svg)
     assert len(figures["a"]) == 60 and len(figures["o"]) == 40
     assert sorted(figures["a"] + figures["o"]) == [(r, c) for r in range(10) for c in range(10)]
     assert figures["a"] == sorted(figures["a"])[:60] and max(figures["a"]) < min(figures["o"])  # dark first
-    assert svg.count('fill="#1d5f7a"') == 1 and svg.count('fill="#cfd8dc"') == 1  # one pattern each
+    # one pattern each: filled figures, and outlined ones (told apart by shape, not colour alone)
+    assert (
+        svg.count('fill="#1d5f7a" stroke="#1d5f7a"') == 1
+        and svg.count('fill="#ffffff" stroke="#6b7f89"') == 1
+    )
     assert "<b>" not in svg and "&lt;b&gt;" in svg
     assert re.search(r'viewBox="0 0 140 200"', svg)
     assert len(svg) < 1500  # was one <g> per figure, 14 KB for 100
