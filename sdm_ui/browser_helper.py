@@ -82,10 +82,15 @@ function translateChrome() {
   if (!Object.keys(chrome).length) return;
   const skip = document.querySelector('[data-testid="stSkipToContent"]');
   if (skip && chrome[skip.textContent.trim()]) setText(skip, chrome[skip.textContent.trim()]);
+  const prefixes = window.__sdm.data.prefixes || {};
   for (const el of document.querySelectorAll("[aria-label],[title],[placeholder]")) {
     for (const attr of ["aria-label", "title", "placeholder"]) {
       const value = el.getAttribute(attr);
-      if (value && chrome[value]) el.setAttribute(attr, chrome[value]);
+      if (!value) continue;
+      if (chrome[value]) el.setAttribute(attr, chrome[value]);
+      for (const [english, own] of Object.entries(prefixes)) {
+        if (value.startsWith(english)) el.setAttribute(attr, own + value.slice(english.length));
+      }
     }
   }
 }
@@ -247,6 +252,8 @@ CHROME = (
     "Main menu",
     "Running...",
     "Stop",
+    "Choose an option",
+    "Open",
 )
 """Streamlit's own English words that can reach a family (text, aria-label, title); each is a
 message id of the `wizard` catalogue. tests/browser checks a Dutch page shows none of them."""
@@ -256,6 +263,7 @@ def settings(language: Language, *, conversation: bool | None) -> dict[str, Any]
     t = Translator("wizard", language)
     return {
         "chrome": {} if language == SOURCE else {english: t(english) for english in CHROME},
+        "prefixes": {} if language == SOURCE else {"Help for ": t("Help for {label}", label="")},
         "lang": language,
         "cookie": COOKIE,
         "conversation": conversation,

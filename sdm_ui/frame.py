@@ -24,7 +24,7 @@ DOMAIN = "wizard"
 # every run (an element not drawn again is removed), so it is squeezed once at import.
 _CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 4.5rem; }
+[data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 4.25rem; padding-bottom: 1rem; }
 .stButton button, .stDownloadButton button, .stFormSubmitButton button, [data-testid="stPopover"] button {
   min-height: 3rem; padding: 0.5rem 1.25rem; }
 .stButton button p, .stDownloadButton button p { font-size: 1.05rem; }
@@ -33,9 +33,13 @@ _CSS = """
 [data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 2.75rem; min-width: 2.75rem;
   align-items: center; }
 [data-testid="stRadio"] div[role="radiogroup"] { gap: 0.25rem 1.25rem; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-[data-testid="stWidgetLabel"] + div [data-testid="stCaptionContainer"] { color: #455a64; }
-[data-baseweb="select"] > div, [data-testid="stTextInputRootElement"] { min-height: 2.75rem; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #455a64 !important;
+  opacity: 1 !important; }
+[data-testid="stTextInputRootElement"], .react-aria-ComboBox [role="group"] { min-height: 2.75rem; }
+.react-aria-ComboBox [role="group"] button { min-width: 2.75rem; min-height: 2.75rem; }
+[data-testid="stTooltipIcon"] button { min-width: 2.75rem; min-height: 2.75rem; display: flex;
+  align-items: center; justify-content: center; }
+[data-testid="stTopNavLink"] { min-height: 2.75rem; display: flex; align-items: center; }
 [data-testid="stExpander"] summary { min-height: 2.75rem; }
 [data-testid="stTab"] { min-height: 2.75rem; }
 [data-testid="stPageLink"] a { min-height: 2.75rem; align-items: center; }
@@ -58,8 +62,12 @@ h1.sdm-title:focus-visible { outline: 3px solid #0b3d91; }
 [class*="st-key-sdm-scale-"] div[role="radiogroup"] > label:has(input:checked) p { color: #ffffff; }
 [class*="st-key-sdm-scale-"] div[role="radiogroup"] > label input { position: absolute; opacity: 0; }
 /* Back and Next always in reach: the step's footer sticks to the bottom of the screen. */
-.st-key-sdm-step-footer { position: sticky; bottom: 0; z-index: 20; background: #ffffff;
+[data-testid="stLayoutWrapper"]:has(> .st-key-sdm-step-footer) { position: sticky; bottom: 0; z-index: 20; }
+.st-key-sdm-step-footer { background: #ffffff; gap: 0.4rem;
   border-top: 1px solid #b0bec5; padding: 0.5rem 0 0.4rem 0; box-shadow: 0 -4px 8px rgba(0,0,0,0.06); }
+.st-key-sdm-step-footer [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: 0.5rem; }
+.st-key-sdm-step-footer [data-testid="stColumn"] { min-width: 0 !important; width: auto !important;
+  flex: 1 1 0 !important; }
 .st-key-sdm-step-messages { max-height: 35vh; overflow-y: auto; }
 .st-key-sdm-help-now { position: fixed; top: 0.55rem; right: 3.6rem; z-index: 999991; width: auto; }
 .st-key-sdm-help-now button { min-height: 2.75rem; padding: 0.25rem 0.9rem; border-color: #b71c1c;
@@ -103,7 +111,7 @@ a.sdm-tel { display: inline-flex; align-items: center; min-height: 2.75rem; padd
 @media print {
   header, [data-testid="stToolbar"], .stButton, .stDownloadButton, .sdm-noprint,
   .st-key-sdm-help-now { display: none !important; }
-  .st-key-sdm-step-footer { position: static; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-sdm-step-footer) { position: static; }
 }
 </style>
 """

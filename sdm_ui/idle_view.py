@@ -22,27 +22,45 @@ from sdm_ui import state
 
 _JS = r"""
 export default function (component) {
-  const idle = (window.__sdmIdle = window.__sdmIdle || { installed: false, sent: 0, timer: null });
+  window.__sdmIdle = window.__sdmIdle || { installed: false, sent: 0, pending: null, timer: null };
+  const idle = window.__sdmIdle;
   idle.send = component.setTriggerValue;
-  idle.every = (component.data && component.data.every) || 15000;
+  const data = component.data || {};
+  idle.every = data.every || 15000;
+  idle.asking = typeof data.left === "number";
   if (!idle.installed) {
     idle.installed = true;
-    const seen = () => {
-      const now = Date.now();
-      if (now - idle.sent < idle.every) return;
-      idle.sent = now;
-      if (idle.send) idle.send("active", now);
+    // A report starts a small run of its own. It is sent only after a quiet moment and never
+    // together with a tap: a tap starts a full run (which counts as activity by itself), and
+    // a report arriving during that run would cut it short.
+    const report = () => {
+      idle.pending = null;
+      if (document.querySelector('[data-testid="stStatusWidget"]')) return schedule();
+      idle.sent = Date.now();
+      if (idle.send) idle.send("active", idle.sent);
     };
-    for (const kind of ["scroll", "wheel", "touchstart", "pointerdown", "keydown"]) {
-      document.addEventListener(kind, seen, { capture: true, passive: true });
+    const schedule = () => {
+      clearTimeout(idle.pending);
+      idle.pending = setTimeout(report, 1200);
+    };
+    const reading = () => {
+      if (!idle.asking && Date.now() - idle.sent < idle.every) return;
+      schedule();
+    };
+    const acting = () => {
+      clearTimeout(idle.pending);
+      idle.pending = null;
+      idle.sent = Date.now();
+    };
+    for (const kind of ["scroll", "wheel", "touchstart", "touchmove", "keydown"]) {
+      document.addEventListener(kind, reading, { capture: true, passive: true });
     }
+    document.addEventListener("click", acting, { capture: true, passive: true });
   }
   clearInterval(idle.timer);
-  const left = component.data && component.data.left;
-  if (typeof left === "number") {
-    // A question is open: the number counts down here, and any activity is reported at once.
-    idle.sent = 0;
-    const end = Date.now() + left * 1000;
+  if (idle.asking) {
+    // The question is open: the number counts down here.
+    const end = Date.now() + data.left * 1000;
     idle.timer = setInterval(() => {
       const seconds = Math.max(0, Math.ceil((end - Date.now()) / 1000));
       document.querySelectorAll(".sdm-idle-left").forEach((el) => { el.textContent = String(seconds); });

@@ -146,6 +146,7 @@ def render(view: StepView) -> None:
         st.selectbox,
         t("How long (minutes)"),
         options=_with_current(view, Kind.DURATION, DURATIONS),
+        placeholder=t("Choose"),
     )
     bind(view, field(Kind.WITH_WHOM), st.text_input, t("With whom?"))
     bind(
