@@ -36,6 +36,13 @@ _CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #455a64 !important;
   opacity: 1 !important; }
 [data-testid="stTextInputRootElement"], .react-aria-ComboBox [role="group"] { min-height: 2.75rem; }
+/* Edges of fields, circles and boxes at least 3:1 against white (WCAG 1.4.11). */
+[data-testid="stTextInputRootElement"], [data-testid="stTextAreaRootElement"],
+.react-aria-ComboBox [role="group"] { border-color: #78909c !important; }
+label[data-testid="stRadioOption"]:has(input:not(:checked)) > div > div:not([data-testid]),
+[data-testid="stCheckbox"] label:has(input:not(:checked)) > div:not([data-testid]) {
+  box-shadow: inset 0 0 0 1px #607d8b; }
+[data-testid="stRadioOption"] p, [data-testid="stCheckbox"] p { font-size: 1rem; }
 .react-aria-ComboBox [role="group"] button { min-width: 2.75rem; min-height: 2.75rem; }
 [data-testid="stTooltipIcon"] button { min-width: 2.75rem; min-height: 2.75rem; display: flex;
   align-items: center; justify-content: center; }
@@ -52,15 +59,21 @@ _CSS = """
   outline: 3px solid #0b3d91 !important; outline-offset: 2px; box-shadow: 0 0 0 5px #ffffff !important; }
 h1.sdm-title:focus { outline: none; }
 h1.sdm-title:focus-visible { outline: 3px solid #0b3d91; }
-/* One row for a scale: equal segments, also on a phone. */
-[class*="st-key-sdm-scale-"] div[role="radiogroup"] { flex-wrap: nowrap; gap: 0; }
-[class*="st-key-sdm-scale-"] div[role="radiogroup"] > label { flex: 1 1 0; min-width: 0; margin: 0;
-  justify-content: center; border: 1px solid #78909c; padding: 0; }
-[class*="st-key-sdm-scale-"] div[role="radiogroup"] > label + label { border-left: none; }
-[class*="st-key-sdm-scale-"] div[role="radiogroup"] > label > div:first-child { display: none; }
-[class*="st-key-sdm-scale-"] div[role="radiogroup"] > label:has(input:checked) { background: #1d5f7a; }
-[class*="st-key-sdm-scale-"] div[role="radiogroup"] > label:has(input:checked) p { color: #ffffff; }
-[class*="st-key-sdm-scale-"] div[role="radiogroup"] > label input { position: absolute; opacity: 0; }
+/* One row for a scale: equal segments, also on a phone (option > label > [input, [circle, text]]). */
+[class*="st-key-sdm-scale-"] div[role="radiogroup"] { flex-wrap: nowrap; gap: 0; width: 100%; }
+[class*="st-key-sdm-scale-"] div[role="radiogroup"] > div { flex: 1 1 0; min-width: 0; display: flex; }
+[class*="st-key-sdm-scale-"] label[data-testid="stRadioOption"] { flex: 1 1 auto; min-width: 0; margin: 0;
+  justify-content: center; border: 1px solid #607d8b; padding: 0; border-radius: 0; }
+[class*="st-key-sdm-scale-"] div[role="radiogroup"] > div + div label { border-left: none; }
+[class*="st-key-sdm-scale-"] div[role="radiogroup"] > div:first-child label {
+  border-radius: 0.5rem 0 0 0.5rem; }
+[class*="st-key-sdm-scale-"] div[role="radiogroup"] > div:last-child label {
+  border-radius: 0 0.5rem 0.5rem 0; }
+[class*="st-key-sdm-scale-"] label[data-testid="stRadioOption"] > div > div:not([data-testid]) {
+  display: none; }
+[class*="st-key-sdm-scale-"] label[data-testid="stRadioOption"] > div { justify-content: center; margin: 0; }
+[class*="st-key-sdm-scale-"] label[data-testid="stRadioOption"]:has(input:checked) { background: #1d5f7a; }
+[class*="st-key-sdm-scale-"] label[data-testid="stRadioOption"]:has(input:checked) p { color: #ffffff; }
 /* Back and Next always in reach: the step's footer sticks to the bottom of the screen. */
 [data-testid="stLayoutWrapper"]:has(> .st-key-sdm-step-footer) { position: sticky; bottom: 0; z-index: 20; }
 .st-key-sdm-step-footer { background: #ffffff; gap: 0.4rem;

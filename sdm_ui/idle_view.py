@@ -52,7 +52,8 @@ export default function (component) {
       idle.pending = null;
       idle.sent = Date.now();
     };
-    for (const kind of ["scroll", "wheel", "touchstart", "touchmove", "keydown"]) {
+    // Only what a person does: a "scroll" event also comes when the page moves by itself.
+    for (const kind of ["wheel", "touchstart", "touchmove", "pointerdown", "keydown"]) {
       document.addEventListener(kind, reading, { capture: true, passive: true });
     }
     document.addEventListener("click", acting, { capture: true, passive: true });

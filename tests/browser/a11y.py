@@ -117,6 +117,12 @@ def check_page(
         english = page.evaluate(_ENGLISH_JS, list(STREAMLIT_ENGLISH))
         if english:
             findings.add(where, f"English chrome: {english}")
+    wide = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]') || document.documentElement;"
+        " return [Math.max(m.scrollWidth, document.documentElement.scrollWidth), m.clientWidth]; }"
+    )
+    if wide[0] > wide[1]:
+        findings.add(where, f"wider than the screen (scrolls sideways): {wide}")
     small = page.evaluate(_TARGETS_JS, MIN_TARGET)
     for target in small:
         # The 0-10 scale stays one row on a 390 px phone: 11 segments cannot each be 44 px
@@ -139,7 +145,22 @@ def check_page(
     findings.axe_states += 1
     if shots is not None:
         page.screenshot(path=str(shots / f"{where}.png"))
-        page.screenshot(path=str(shots / f"{where}-full.png"), full_page=True)
+        whole_page(page, shots / f"{where}-full.png")
+
+
+def whole_page(page: Page, path: Path) -> None:
+    """The whole page: Streamlit scrolls inside its main element, so the screenshot is taken
+    in a window as tall as the page (then the window is set back)."""
+    size = page.viewport_size
+    if size is None:
+        return
+    height = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return m ? m.scrollHeight : document.body.scrollHeight; }"
+    )
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height))})
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
 
 
 def next_in_view(page: Page, findings: Findings, where: str, name: str) -> None:
