@@ -24,7 +24,11 @@ DOMAIN = "wizard"
 # every run (an element not drawn again is removed), so it is squeezed once at import.
 _CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 4.25rem; padding-bottom: 1rem; }
+[data-testid="stMainBlockContainer"] { max-width: 1100px; padding-top: 4rem; padding-bottom: 1rem; }
+/* Helpers that draw nothing in the page's flow take no room (no empty gaps above the step). */
+.st-key-sdm-browser_helper, [data-testid="stLayoutWrapper"]:has(> .st-key-sdm-help-now),
+[data-testid="stLayoutWrapper"]:has(.st-key-sdm-activity):not(:has(.st-key-sdm-step-footer)),
+[data-testid="stElementContainer"]:has(.sdm-top) { position: absolute; }
 .stButton button, .stDownloadButton button, .stFormSubmitButton button, [data-testid="stPopover"] button {
   min-height: 3rem; padding: 0.5rem 1.25rem; }
 .stButton button p, .stDownloadButton button p { font-size: 1.05rem; }

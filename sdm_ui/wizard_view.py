@@ -148,7 +148,6 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
         per_person.on_shared_screen(view, module, turn)
     else:
         module.render(view)
-    st.divider()
     _actions(view, ready=turn is None or turn.person is None or not view.session.family_here)
 
 
