@@ -89,6 +89,7 @@ h1.sdm-title:focus-visible { outline: 3px solid #0b3d91; }
 .st-key-sdm-help-now { position: fixed; top: 0.55rem; right: 3.6rem; z-index: 999991; width: auto; }
 .st-key-sdm-help-now button { min-height: 2.75rem; padding: 0.25rem 0.9rem; border-color: #b71c1c;
   color: #b71c1c; }
+.sdm-nowrap { white-space: nowrap; }
 .sdm-help-line { margin: 0 0 0.8rem 0; } .sdm-help-line p { margin: 0 0 0.2rem 0; }
 a.sdm-tel { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0 1rem;
   border: 1px solid #1d5f7a; border-radius: 0.5rem; color: #1d5f7a; font-weight: 650; text-decoration: none; }

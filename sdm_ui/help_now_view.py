@@ -18,9 +18,12 @@ def _line(line: HelpLine, t: Translator) -> str:
     if line.number is not None and line.shown_number is not None:
         label = escape(t("Call {number}", number=line.shown_number))
         call = f'<a class="sdm-tel" href="tel:{escape(line.number)}">{label}</a>'
+    action = escape(t(line.action))
+    for number in {other.shown_number for other in help_lines() if other.shown_number}:
+        action = action.replace(number, f'<span class="sdm-nowrap">{number}</span>')  # never split a number
     return (
         f'<div class="sdm-help-line"><p><strong>{escape(t(line.situation))}</strong></p>'
-        f"<p>{escape(t(line.action))}</p>{call}</div>"
+        f"<p>{action}</p>{call}</div>"
     )
 
 
