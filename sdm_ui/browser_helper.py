@@ -96,7 +96,8 @@ function translateChrome() {
 }
 
 function watchHeading() {
-  const heading = document.querySelector("h1.sdm-title");
+  // The step's heading: on a person's own device the part (h2), else the page's h1.
+  const heading = document.querySelector("h2.sdm-part") || document.querySelector("h1.sdm-title");
   if (!heading) return;
   const sdm = window.__sdm;
   const text = heading.textContent;
