@@ -255,7 +255,7 @@ def _actions(view: StepView, *, ready: bool = True) -> None:
             on_click=wizard_actions.go_next,
             args=(step,),
         )
-        status, skip_col = st.columns([3, 2], vertical_alignment="center")
+        status, skip_col = st.columns(2, vertical_alignment="center")
         with status:
             saving.status_line(t)
         if can_skip and st.session_state.get(SKIPPING) != step:

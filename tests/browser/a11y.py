@@ -192,3 +192,15 @@ def heading_has_focus(page: Page, findings: Findings, where: str) -> None:
     title = page.title()
     if not focused or str(focused) not in title:
         findings.add(where, f"focus/title: focused heading {focused!r}, title {title!r}")
+
+
+def focus_ring(page: Page, findings: Findings, where: str) -> None:
+    """Tab from the heading: the next control shows a strong ring (at least 3 px, solid)."""
+    page.keyboard.press("Tab")
+    ring = page.evaluate(
+        "() => { const el = document.activeElement; if (!el || el === document.body) return null;"
+        " const shown = el.closest('label') || el; const cs = getComputedStyle(shown);"
+        " return [shown.tagName, cs.outlineStyle, parseFloat(cs.outlineWidth), cs.outlineColor]; }"
+    )
+    if ring is None or ring[1] != "solid" or ring[2] < 3:
+        findings.add(where, f"no strong focus ring after Tab: {ring}")

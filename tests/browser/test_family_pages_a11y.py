@@ -1,5 +1,5 @@
 """Every family page at tablet (768x1024) and phone (390x844) size, in one walk per size
-(issue 13): Next in view without scrolling on every step, every target at least 44x44,
+(issue 13): Next in view without scrolling on every step, every target at least 44x44, a strong focus ring,
 `<html lang>` the session's language, none of Streamlit's English words on a Dutch page,
 the focus on the step heading after Next (and a title per step), "Help now" on every page,
 and axe-core at WCAG 2.2 A/AA on every page and state of the walk.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from a11y import Findings, check_page, heading_has_focus, next_in_view
+from a11y import Findings, check_page, focus_ring, heading_has_focus, next_in_view
 from app_server import PHONE, TABLET, start_server
 from family import (
     TEXT,
@@ -87,6 +87,8 @@ def test_every_family_page_at_tablet_and_phone_size(
         for n in (2, 3, 4):
             _next(page, findings, n, tag)
             titles.add(page.title())
+            if n == 2:
+                focus_ring(page, findings, f"{tag}-step2-tab")
             if n < 4:
                 _step(page, findings, n, tag, shots, phone)
         _step(page, findings, 4, tag, shots, phone, state="-handover")
