@@ -200,7 +200,13 @@ def plan_in_two_weeks(page: Page, language: str) -> None:
     """Step 9 in two taps and a time: 'in 2 weeks', then 14:00; planned at once."""
     x = TEXT[language]
     pill(page, x["in_two_weeks"])
-    select(page, x["time"], "14:00")
+    # The time by keyboard, as on a phone the open list can lie under the next field's label:
+    # typing filters the list to the one time, Enter takes the option that has the focus.
+    page.get_by_label(x["time"], exact=True).first.click()
+    page.keyboard.type("14:00")
+    page.get_by_role("option", name="14:00", exact=True).first.wait_for(timeout=WAIT)
+    page.keyboard.press("Enter")
+    settle(page)
     shown(page, x["planned"])
 
 
