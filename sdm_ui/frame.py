@@ -28,7 +28,7 @@ _CSS = """
 /* Helpers that draw nothing in the page's flow take no room (no empty gaps above the step). */
 .st-key-sdm-browser_helper, [data-testid="stLayoutWrapper"]:has(> .st-key-sdm-help-now),
 [data-testid="stLayoutWrapper"]:has(.st-key-sdm-activity):not(:has(.st-key-sdm-step-footer)),
-[data-testid="stElementContainer"]:has(.sdm-top) { position: absolute; }
+[data-testid="stElementContainer"]:has(.sdm-top) { position: absolute; width: 0; overflow: visible; }
 .stButton button, .stDownloadButton button, .stFormSubmitButton button, [data-testid="stPopover"] button {
   min-height: 3rem; padding: 0.5rem 1.25rem; }
 .stButton button p, .stDownloadButton button p { font-size: 1.05rem; }
