@@ -86,6 +86,8 @@ h1.sdm-title:focus-visible { outline: 3px solid #0b3d91; }
 .st-key-sdm-step-footer [data-testid="stColumn"] { min-width: 0 !important; width: auto !important;
   flex: 1 1 0 !important; }
 .st-key-sdm-step-messages { max-height: 35vh; overflow-y: auto; }
+.st-key-sdm-step-footer [class*="-skip_open"] button { padding: 0.25rem 0.5rem; }
+.st-key-sdm-step-footer [class*="-skip_open"] button p { font-size: 1rem; white-space: normal; }
 .st-key-sdm-help-now { position: fixed; top: 0.55rem; right: 3.6rem; z-index: 999991; width: auto; }
 .st-key-sdm-help-now button { min-height: 2.75rem; padding: 0.25rem 0.9rem; border-color: #b71c1c;
   color: #b71c1c; }
