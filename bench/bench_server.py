@@ -70,6 +70,8 @@ LAST_STEP_WITHOUT_ANSWERS = 8
 NEXT = (("Volgende", "Next"), ".next")
 BACK = (("Vorige", "Back"), ".back")
 SKIP = (("Deze stap overslaan", "Skip this step"), ".skip")
+SKIP_OPEN = (("Deze stap overslaan…", "Skip this step…"), ".skip_open")
+"""In the step footer: opens the question why the step is skipped (then SKIP is shown)."""
 SKIP_REASON = ".skip-reason."
 """Part of the skip-reason field's key (g<n>.<step>.skip-reason.<step>)."""
 BEGIN = (("Beginnen", "Begin"), "start.begin")
@@ -304,6 +306,13 @@ class WizardDriver(Driver):
                 kind, (labels, key) = "skip", SKIP
             else:
                 kind, (labels, key) = "next", NEXT
+            if kind == "skip":
+                opener = result.final.find("button", labels=SKIP_OPEN[0], key_suffix=SKIP_OPEN[1])
+                if opener is None:
+                    raise ProtocolError(f"step {step}: no 'skip this step…' button")
+                opened = client.click(opener, lambda run: step_of(run) is not None)
+                result, cpu = await self.timed(client, opened)
+                self.record(family, "skip-open", step, result, cpu)
             button = result.final.find("button", labels=labels, key_suffix=key)
             if button is None:
                 raise ProtocolError(f"step {step}: no {kind} button")

@@ -50,7 +50,15 @@ html_text(t("Choosing together"), tag="h1", css_class="sdm-title")
 # below (shifted tabs are drawn anew and jump back to the first one).
 with st.container(key="start-notice"):
     if state.notice() == "idle":
-        st.info(t("The screen was cleared because nobody used it for a while."), icon=":material/timer:")
+        st.info(
+            t("The screen was cleared because nobody used it for a while.")
+            + "\n\n"
+            + t(
+                "Your answers are saved. To go on: choose 'Continue with a code' below and type your code "
+                "(no code? ask a staff member)."
+            ),
+            icon=":material/timer:",
+        )
 
 st.radio(
     t("Language"),

@@ -8,7 +8,11 @@ Mounted once per page (`mount`), it:
 - shows a counter near a text's limit and says when it is over (nothing is cut off: the
   fields have no hard `max_chars`, see `sdm_aid.wizard.fields.TEXT_LIMITS`);
 - switches the save line to "not saved yet" while someone types;
-- sets the page language (`<html lang>`) to the session's language;
+- sets the page language (`<html lang>`) to the session's language, and puts Streamlit's
+  few own words that a family can meet ("Skip to main content", labels read out by screen
+  readers) into it (`CHROME`);
+- moves the focus to the page's heading when it changes (the next step), so a keyboard or
+  screen reader starts at the top of the new step;
 - replaces Streamlit's English "Connection error" dialog by a calm message in the session's
   language while the server cannot be reached;
 - keeps a cookie that says only "a conversation was open here, in this language", so that
@@ -26,6 +30,7 @@ from typing import Any
 import streamlit as st
 
 from sdm_aid.i18n import Language, Translator
+from sdm_aid.i18n.languages import SOURCE
 from sdm_aid.sessions.models import MAX_LABEL
 from sdm_aid.wizard.fields import TEXT_LIMITS
 from sdm_ui import state
@@ -49,8 +54,61 @@ export default function (component) {
   if (!sdm.installed) {
     sdm.installed = true;
     document.addEventListener("input", onInput, true);
-    new MutationObserver(watchConnection).observe(document.body, { childList: true, subtree: true });
+    const watch = { childList: true, subtree: true, characterData: true };
+    new MutationObserver(onChange).observe(document.body, watch);
   }
+  onChange();
+}
+
+function onChange() {
+  watchConnection();
+  const sdm = window.__sdm;
+  if (sdm.pending) return;
+  sdm.pending = true;
+  requestAnimationFrame(() => {
+    sdm.pending = false;
+    translateChrome();
+    watchHeading();
+  });
+}
+
+function setText(el, text) {
+  const node = Array.from(el.childNodes).find((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue.trim());
+  if (node) node.nodeValue = text;  // the text node React keeps: never replace nodes it owns
+}
+
+function translateChrome() {
+  const chrome = window.__sdm.data.chrome || {};
+  if (!Object.keys(chrome).length) return;
+  const skip = document.querySelector('[data-testid="stSkipToContent"]');
+  if (skip && chrome[skip.textContent.trim()]) setText(skip, chrome[skip.textContent.trim()]);
+  const prefixes = window.__sdm.data.prefixes || {};
+  for (const el of document.querySelectorAll("[aria-label],[title],[placeholder]")) {
+    for (const attr of ["aria-label", "title", "placeholder"]) {
+      const value = el.getAttribute(attr);
+      if (!value) continue;
+      if (chrome[value]) el.setAttribute(attr, chrome[value]);
+      for (const [english, own] of Object.entries(prefixes)) {
+        if (value.startsWith(english)) el.setAttribute(attr, own + value.slice(english.length));
+      }
+    }
+  }
+}
+
+function watchHeading() {
+  // The step's heading: on a person's own device the part (h2), else the page's h1.
+  const heading = document.querySelector("h2.sdm-part") || document.querySelector("h1.sdm-title");
+  if (!heading) return;
+  const sdm = window.__sdm;
+  const text = heading.textContent;
+  if (sdm.heading === undefined) {
+    sdm.heading = text;  // the first page: leave the focus where the browser puts it
+    return;
+  }
+  if (text === sdm.heading) return;
+  sdm.heading = text;
+  heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: true });
 }
 
 function limitOf(field) {
@@ -186,9 +244,27 @@ def _css_class(key: str) -> str:
     return "st-key-" + "".join(c if c.isalnum() or c in "_-" else "-" for c in key.strip())
 
 
+CHROME = (
+    "Skip to main content",
+    "Open sidebar",
+    "Close sidebar",
+    "Expand sidebar",
+    "Collapse sidebar",
+    "Main menu",
+    "Running...",
+    "Stop",
+    "Choose an option",
+    "Open",
+)
+"""Streamlit's own English words that can reach a family (text, aria-label, title); each is a
+message id of the `wizard` catalogue. tests/browser checks a Dutch page shows none of them."""
+
+
 def settings(language: Language, *, conversation: bool | None) -> dict[str, Any]:
     t = Translator("wizard", language)
     return {
+        "chrome": {} if language == SOURCE else {english: t(english) for english in CHROME},
+        "prefixes": {} if language == SOURCE else {"Help for ": t("Help for {label}", label="")},
         "lang": language,
         "cookie": COOKIE,
         "conversation": conversation,

@@ -11,13 +11,15 @@ at the end.
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession, Participant
 from sdm_aid.wizard import privacy, step_registry, texts, turns
-from sdm_ui import after_view, clearing, fields, guard, saving, state, wizard_actions
+from sdm_ui import after_view, clearing, fields, frame, guard, saving, state, wizard_actions
 from sdm_ui.clinician.summary_view import summary_link
 from sdm_ui.frame import PageContext
 from sdm_ui.steps import StepView, per_person, view_module
@@ -54,10 +56,9 @@ def render(ctx: PageContext, session: DecisionSession, grid: OptionGrid, partici
     html_text(grid.title.get(ctx.language), tag="h1", css_class="sdm-title")
     st.caption(t("On this screen you answer for yourself. Nobody else's private answers are shown here."))
     code = state.resume_code()
-    if code:
-        with st.expander(t("Your personal code"), icon=":material/key:"):
-            html_text(code, css_class="sdm-code")
-            st.caption(t("With this code you can open your questions again later. Keep it to yourself."))
+    if code:  # in view, not folded away: a phone cleared while reading must have shown it
+        label, keep = escape(t("Your personal code:")), escape(t("Keep it to yourself."))
+        st.html(f'<p class="sdm-resume">{label} <strong>{escape(code)}</strong> · {keep}</p>')
     if place == END:
         _end(ctx, session, grid, me, steps)
     else:
@@ -80,14 +81,21 @@ def _step(
     index = steps.index(place)
     st.progress((index + 1) / (len(steps) + 1))
     html_text(t("Part {number} of {total}", number=index + 1, total=len(steps)), css_class="sdm-step")
-    html_text(labels.element_name(spec.element, view.lt), tag="h2", css_class="sdm-title")
+    name = labels.element_name(spec.element, view.lt)
+    frame.set_title(f"{t('Part {number} of {total}', number=index + 1, total=len(steps))}: {name}")
+    html_text(name, tag="h2", css_class="sdm-title sdm-part")  # the focus goes here after Next
     html_text(labels.element_why(spec.element, view.lt), css_class="sdm-why")
     module = view_module(spec)
     if spec.per_person:
         per_person.on_own_device(view, module, me)
     else:
         module.render(view)
-    st.divider()
+    with st.container(key="sdm-step-footer"):  # sticks to the bottom of the screen (sdm_ui.frame)
+        _buttons(view, place, steps, index)
+
+
+def _buttons(view: StepView, place: str, steps: tuple[str, ...], index: int) -> None:
+    t = view.t
     back, forward = st.columns(2)
     back.button(
         t("Back"),

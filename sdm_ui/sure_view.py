@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdm_aid.sessions import labels, sure
-from sdm_aid.sessions.models import SURE_CITATION, Participant
+from sdm_aid.sessions.models import Participant
 from sdm_aid.wizard import fields
 from sdm_ui.fields import bind
 from sdm_ui.steps import StepView
@@ -23,4 +23,5 @@ def sure_questions(view: StepView, person: Participant, moment: sure.SureMoment)
             format_func=lambda value: labels.yes_no_label(value, view.lt),
             horizontal=True,
         )
-    st.caption(md_escape(view.t("SURE test: {citation}", citation=SURE_CITATION)))
+    # The names only, in the family's language (the full English reference is in the clinician's copy).
+    st.caption(md_escape(view.t("These four questions are the SURE test (© O'Connor & Légaré, 2008).")))

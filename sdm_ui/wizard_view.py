@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 
 import streamlit as st
 
 from sdm_aid.content.models import OptionGrid
+from sdm_aid.i18n import Translator
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.wizard import privacy, prompts, registry, step_registry, steps, texts
@@ -149,29 +151,34 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
         per_person.on_shared_screen(view, module, turn)
     else:
         module.render(view)
-    st.divider()
     ready = turn is None or turn.person is None or not view.session.family_here or per_person.alone(session)
     _actions(view, ready=ready)
-    about_grid(grid, ctx.language)  # the footer: who made the grid, how current it is
+    about_grid(grid, ctx.language)  # who made the grid, how current it is (below the step)
 
 
 def _header(view: StepView) -> None:
     t = view.t
     on = view.session.path
     number = step_registry.position(view.step.id, on)
-    html_text(labels.step_heading(number, step_registry.total(on), view.lt), css_class="sdm-step")
-    html_text(labels.element_name(view.element, view.lt), tag="h1", css_class="sdm-title")
+    heading = labels.step_heading(number, step_registry.total(on), view.lt)
+    name = labels.element_name(view.element, view.lt)
+    frame.set_title(f"{heading}: {name}")
+    html_text(heading, css_class="sdm-step")
+    html_text(name, tag="h1", css_class="sdm-title")
     if view.brevity.why:
         html_text(labels.element_why(view.element, view.lt), css_class="sdm-why")
     st.progress(steps.progress_fraction(view.step.id, view.session.path))
     path_view.switch(view)
+    resume_line(t)
+
+
+def resume_line(t: Translator) -> None:
+    """The code to continue later, in view from step 1 (a family cleared while reading must
+    have seen it)."""
     code = state.resume_code()
     if code:
-        with st.expander(t("Your code to continue later"), icon=":material/key:"):
-            html_text(code, css_class="sdm-code")
-            st.caption(
-                t("With this code you can continue later, also on another device. Keep it to yourself.")
-            )
+        label, keep = escape(t("Your code to continue later:")), escape(t("Keep it to yourself."))
+        st.html(f'<p class="sdm-resume">{label} <strong>{escape(code)}</strong> · {keep}</p>')
 
 
 def _peer_prompt(view: StepView) -> None:
@@ -216,8 +223,17 @@ def _actions(view: StepView, *, ready: bool = True) -> None:
     t, session = view.t, view.session
     step = session.current_step
     last = steps.next_step(step, session.path) is None
-    if steps.can_skip(session, view.step):
-        with st.expander(t("Skip this step")):
+    with st.container(key="sdm-step-footer"):
+        with st.container(key="sdm-step-messages"):
+            if st.session_state.get(wizard_actions.SHOW_MISSING) == step:
+                _show_missing(view)
+            message = st.session_state.get(wizard_actions.MESSAGE)
+            if message:
+                st.warning(md_escape(message), icon=":material/info:")
+            saving.problem_here(view.t, view.grid, where=saving.ACTIONS, field_changes=True)
+            guard.show_failure()
+        can_skip = steps.can_skip(session, view.step)
+        if can_skip and st.session_state.get(SKIPPING) == step:
             bind(
                 view,
                 skip_reason(view.step.id),
@@ -225,34 +241,48 @@ def _actions(view: StepView, *, ready: bool = True) -> None:
                 t("Why do you skip this step?"),
                 autocomplete="off",
             )
-            st.button(t("Skip this step"), key=view.key("skip"), on_click=wizard_actions.skip, args=(step,))
+            st.button(
+                t("Skip this step"),
+                key=view.key("skip"),
+                icon=":material/redo:",
+                on_click=wizard_actions.skip,
+                args=(step,),
+            )
+        back_col, next_col = st.columns(2)
+        back_col.button(
+            t("Back"),
+            key=view.key("back"),
+            icon=":material/arrow_back:",
+            use_container_width=True,
+            disabled=steps.previous_step(step, session.path) is None,
+            on_click=wizard_actions.go_back,
+            args=(step,),
+        )
+        next_col.button(
+            t("Finish") if last else t("Next"),
+            key=view.key("next"),
+            type="primary" if ready else "secondary",
+            icon=":material/check:" if last else ":material/arrow_forward:",
+            use_container_width=True,
+            on_click=wizard_actions.go_next,
+            args=(step,),
+        )
+        status, skip_col = st.columns(2, vertical_alignment="center")
+        with status:
+            saving.status_line(t)
+        if can_skip and st.session_state.get(SKIPPING) != step:
+            skip_col.button(
+                t("Skip this step…"),
+                key=view.key("skip_open"),
+                type="tertiary",
+                on_click=_open_skip,
+                args=(step,),
+            )
 
-    with st.container(key="sdm-step-messages"):
-        if st.session_state.get(wizard_actions.SHOW_MISSING) == step:
-            _show_missing(view)
-        message = st.session_state.get(wizard_actions.MESSAGE)
-        if message:
-            st.warning(md_escape(message), icon=":material/info:")
-        saving.problem_here(view.t, view.grid, where=saving.ACTIONS, field_changes=True)
-        guard.show_failure()
 
-    back_col, next_col = st.columns(2)
-    back_col.button(
-        t("Back"),
-        key=view.key("back"),
-        icon=":material/arrow_back:",
-        use_container_width=True,
-        disabled=steps.previous_step(step, session.path) is None,
-        on_click=wizard_actions.go_back,
-        args=(step,),
-    )
-    next_col.button(
-        t("Finish") if last else t("Next"),
-        key=view.key("next"),
-        type="primary" if ready else "secondary",
-        icon=":material/check:" if last else ":material/arrow_forward:",
-        use_container_width=True,
-        on_click=wizard_actions.go_next,
-        args=(step,),
-    )
-    saving.status_line(t)
+SKIPPING = "sdm.skipping"
+"""The step whose 'why do you skip?' question is open in the footer."""
+
+
+def _open_skip(step: str) -> None:
+    st.session_state[SKIPPING] = step

@@ -1,5 +1,5 @@
 """The steps' buttons that record pending inputs: Next on the decision and follow-up steps,
-'Plan this appointment', and 'Skip this step'.
+planning the follow-up (once its day and time are chosen), and 'Skip this step'.
 
 Each returns a new session with the change made (the given one is never changed) or raises
 `StepRefusedError` (an input issue, or a choice still missing) or `SessionRuleError`.

@@ -22,6 +22,7 @@ from sdm_aid.i18n import Language, Translator
 from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.wizard import paths, privacy
+from sdm_aid.wizard.fields import Field
 from sdm_aid.wizard.step_registry import Brevity, StepSpec
 from sdm_ui import state
 from sdm_ui.frame import PageContext
@@ -95,3 +96,9 @@ class StepView:
 def view_module(step: StepSpec) -> ModuleType:
     """The module that draws `step` (sdm_ui.steps.<view>)."""
     return importlib.import_module(f"{__name__}.{step.view}")
+
+
+def scale_key(field: Field) -> str:
+    """The key of the container that draws a 0-10 scale as one row of equal segments (the
+    CSS in `sdm_ui.frame` styles every container whose key starts with 'sdm-scale-')."""
+    return "sdm-scale-" + field.key

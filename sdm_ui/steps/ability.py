@@ -8,7 +8,7 @@ from sdm_aid.sessions import labels
 from sdm_aid.sessions.models import Barrier, Participant
 from sdm_aid.wizard import fields, steps
 from sdm_ui.fields import bind
-from sdm_ui.steps import StepView
+from sdm_ui.steps import StepView, scale_key
 from sdm_ui.text import html_text, plain
 
 CONFIDENCE = list(range(11))
@@ -36,22 +36,24 @@ def _ability_for(view: StepView, person: Participant, option_id: str) -> None:
     if view.brevity.ability_details:
         for prompt in option.self_efficacy_prompts:
             plain("• " + prompt.get(view.language))
-    bind(
-        view,
-        fields.confidence(person.id, option_id),
-        st.radio,
-        view.t("How sure are you that you can do this? 0 = not at all, 10 = completely"),
-        options=CONFIDENCE,
-        horizontal=True,
-    )
+    confidence = fields.confidence(person.id, option_id)
+    with st.container(key=scale_key(confidence)):  # one row of equal segments, also on a phone
+        bind(
+            view,
+            confidence,
+            st.radio,
+            view.t("How sure are you that you can do this? 0 = not at all, 10 = completely"),
+            options=CONFIDENCE,
+            horizontal=True,
+        )
     bind(
         view,
         fields.barriers(person.id, option_id),
-        st.multiselect,
-        view.t("What could get in the way?"),
+        st.pills,
+        view.t("What could get in the way? (tap all that apply)"),
         options=[b.value for b in Barrier],
         format_func=lambda b: labels.barrier_label(Barrier(b), view.lt),
-        placeholder=view.t("Choose what applies"),
+        selection_mode="multi",
     )
     if view.brevity.ability_details:
         bind(view, fields.helps(person.id, option_id), st.text_area, view.t("What would help?"), height=90)

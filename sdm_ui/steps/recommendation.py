@@ -61,10 +61,10 @@ def own_answers(view: StepView, person: Participant) -> None:
     bind(
         view,
         fields.suggested(person.id),
-        st.multiselect,
-        view.t("Questions others often ask"),
+        st.pills,
+        view.t("Questions others often ask (tap the ones you want to ask)"),
         options=suggestions,
-        placeholder=view.t("Choose questions"),
+        selection_mode="multi",
     )
     bind(
         view,

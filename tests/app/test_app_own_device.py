@@ -52,7 +52,7 @@ def join(code: str) -> AppTest:
 def nothing_of_sam(at: AppTest) -> None:
     text = w.texts(at)
     assert SECRET not in text
-    widgets = [*at.radio, *at.text_area, *at.multiselect, *at.checkbox, *at.text_input]
+    widgets = [*at.radio, *at.text_area, *at.button_group, *at.checkbox, *at.text_input]
     assert not [x.key for x in widgets if x.key and ".youth" in x.key]  # no widget of Sam's
     for html in at.get("html"):
         body = str(html.proto.body)

@@ -187,7 +187,7 @@ def test_app_state_pickles(app_env) -> None:
         pickle.dumps(at.session_state[key])
     # Widget values too (Enums, ints, strings, lists; never objects with behaviour).
     w.take_turn(at, "youth")
-    pickle.dumps(w.by_key(at.multiselect, ".barriers.youth.pills").value)
+    pickle.dumps(w.by_key(at.button_group, ".barriers.youth.pills").value)
 
 
 def test_switching_language_renames_untouched_name_fields_only(app_env) -> None:

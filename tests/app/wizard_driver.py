@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -150,15 +151,15 @@ def fill_sure(at: AppTest, people: int, moment: str = "after", *, value: bool = 
     return finish_turn(at)
 
 
-def plan_follow_up(at: AppTest, *, year: int, month: int = 3, day: int = 30, hour: int = 14) -> AppTest:
-    by_key(at.selectbox, ".day").set_value(day)
-    by_key(at.selectbox, ".month").set_value(month)
-    by_key(at.selectbox, ".year").set_value(year)
-    by_key(at.selectbox, ".hour").set_value(hour)
-    by_key(at.selectbox, ".minute").set_value(0)
+def plan_follow_up(at: AppTest, *, in_days: int = 30, hour: int = 14) -> AppTest:
+    """A day from the list and a time: with both chosen the appointment is planned."""
     by_key(at.text_input, ".with").set_value("Dr. Jansen")
     no_exception(at.run())
-    return click(at, ".plan")
+    day = date.today() + timedelta(days=in_days)
+    by_key(at.selectbox, ".when-day").set_value(day.isoformat())
+    no_exception(at.run())
+    by_key(at.selectbox, ".when-time").set_value(f"{hour:02d}:00")
+    return no_exception(at.run())
 
 
 def stored_session(at: AppTest):

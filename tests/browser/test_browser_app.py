@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from a11y import Findings, check_page
 from app_server import LAPTOP, PHONE, TABLET, Server, start_server
 from family import (
     TEXT,
@@ -95,8 +96,7 @@ def test_reload_at_step_5_then_resume(server: Server, browser: Browser, shots: P
     page = context.new_page()
     x = TEXT["nl"]
     begin_with_test_grid(page, server, "nl")
-    page.get_by_text("Je code om later verder te gaan").first.click()
-    code = page.locator(".sdm-code").first.inner_text().strip()
+    code = page.locator(".sdm-resume strong").first.inner_text().strip()  # in view from step 1
     for n in (2, 3, 4):
         button(page, x["next"])
         shown(page, x["step"].format(n=n))
@@ -124,13 +124,31 @@ def test_reload_at_step_5_then_resume(server: Server, browser: Browser, shots: P
     context.close()
 
 
-def test_idle_timeout_clears_the_screen(tmp_path: Path, browser: Browser, shots: Path) -> None:
+def test_idle_asks_first_counts_reading_and_says_the_answers_are_saved(
+    tmp_path: Path, browser: Browser, shots: Path
+) -> None:
+    """'Ben je er nog?' comes before the clear; a tap or a scroll keeps the screen; after the
+    clear the start page says the answers are saved and how to come back."""
     server = start_server(tmp_path, SDM_AID_IDLE_SECONDS="10")
     try:
         context = browser.new_context(viewport=TABLET, locale="nl-NL")
         page = context.new_page()
         begin_with_test_grid(page, server, "nl")
-        shown(page, "Het scherm is gewist, omdat het een tijdje niet gebruikt werd.", timeout=40_000)
+        assert re.fullmatch(r"[A-Z0-9-]{6,}", page.locator(".sdm-resume strong").first.inner_text().strip())
+        question = page.get_by_text("Ben je er nog?", exact=True)
+        question.wait_for(state="visible", timeout=40_000)
+        findings = Findings()
+        check_page(page, findings, "idle-question-768", shots=shots)
+        assert findings.problems == []
+        button(page, "Ik ben er nog")
+        question.wait_for(state="hidden", timeout=WAIT)
+        question.wait_for(state="visible", timeout=40_000)
+        page.mouse.move(300, 500)
+        page.mouse.wheel(0, 300)  # reading: a scroll counts as activity
+        question.wait_for(state="hidden", timeout=WAIT)
+        assert "Stap 1 van 9" in page.content()
+        shown(page, "Het scherm is gewist, omdat het een tijdje niet gebruikt werd.", timeout=60_000)
+        shown(page, "Jullie antwoorden zijn bewaard. Verder gaan? Kies hieronder 'Verder met een code'")
         assert "Stap 1 van 9" not in page.content()
         snap(page, shots, "idle-cleared-768")
         context.close()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from app_server import LAPTOP, PHONE, ROOT, TABLET, Server, start_server
-from family import NEXT_YEAR, WAIT, button, radio, select, settle, shown, snap, type_into
+from family import WAIT, button, plan_in_two_weeks, radio, select, settle, shown, snap, type_into
 from playwright.sync_api import Browser, Page, expect
 
 from sdm_aid.content.loader import load_grid
@@ -446,15 +446,7 @@ def test_the_clinician_records_the_advice_and_the_tablet_then_asks_the_after_que
         radio(tablet, "Wat doen jullie nu?", "We kiezen later")
         select(tablet, "Waarom kiezen jullie later?", "thuis bespreken", exact=False)
         tablet_step(tablet, taps, 9)
-        for label, value in (
-            ("Dag", "30"),
-            ("Maand", "maart"),
-            ("Jaar", NEXT_YEAR),
-            ("Uur", "14"),
-            ("Minuten", "00"),
-        ):
-            select(tablet, label, value)
-        button(tablet, "Deze afspraak plannen")
+        plan_in_two_weeks(tablet, "nl")
         button(tablet, "Afronden")
         # The hand-off page: the conversation took place, so each person gets the four questions.
         shown(tablet, "Na het gesprek: vier korte vragen")

@@ -75,8 +75,7 @@ def youth_helps(tmp_path: Path) -> str | None:
 def to_step_5(page: Page, server: Server) -> str:
     """Begin with the test grid (Zoë and Ouder 1), both lean to Medicijn; returns the code."""
     begin_with_test_grid(page, server, "nl")
-    page.get_by_text("Je code om later verder te gaan").first.click()
-    code = page.locator(".sdm-code").first.inner_text().strip()
+    code = page.locator(".sdm-resume strong").first.inner_text().strip()  # in view from step 1
     for n in (2, 3, 4):
         button(page, X["next"])
         shown(page, X["step"].format(n=n))

@@ -5,7 +5,7 @@ import pytest
 
 from sdm_aid.content.models import Precision, Text, TimePoint
 from sdm_aid.wizard.frequencies import FrequencyView, frequency_view, icon_array_img, icon_array_svg
-from sdm_aid.wizard.idle import DEFAULT_IDLE_MINUTES, IdlePolicy, IdleSettingError
+from sdm_aid.wizard.idle import DEFAULT_IDLE_MINUTES, IdlePhase, IdlePolicy, IdleSettingError
 
 
 def point(count: int, out_of: int, precision: Precision = Precision.EXACT) -> TimePoint:
@@ -101,9 +101,26 @@ def test_idle_policy_from_env() -> None:
     with pytest.raises(IdleSettingError):
         IdlePolicy.from_env({"SDM_AID_IDLE_MINUTES": "0"})
     policy = IdlePolicy(600)
-    assert policy.check_every_seconds == 30
-    assert IdlePolicy(6).check_every_seconds == 1.5
+    assert policy.check_every_seconds == 15
+    assert IdlePolicy(6).check_every_seconds == 1
     assert not policy.is_expired(100.0, 699.0) and policy.is_expired(100.0, 700.0)
+
+
+def test_the_screen_asks_are_you_still_there_before_it_clears() -> None:
+    policy = IdlePolicy(600)
+    assert policy.warn_seconds == 60
+    assert policy.phase(100.0, 639.9) is IdlePhase.ACTIVE
+    assert policy.phase(100.0, 640.0) is IdlePhase.ASK
+    assert policy.seconds_left(100.0, 640.0) == 60
+    assert policy.seconds_left(100.0, 699.2) == 1
+    assert policy.phase(100.0, 700.0) is IdlePhase.EXPIRED
+    assert policy.seconds_left(100.0, 800.0) == 0
+    short = IdlePolicy(6)  # a short limit (tests): asked for the second half
+    assert short.warn_seconds == 3
+    phases = [short.phase(0.0, s) for s in (2.9, 3.0, 6.0)]
+    assert phases == [IdlePhase.ACTIVE, IdlePhase.ASK, IdlePhase.EXPIRED]
+    # Reading reports come at most as often as the screen checks, and well within the question.
+    assert policy.report_every_seconds <= policy.warn_seconds / 2
 
 
 def test_icon_array_img_carries_the_svg_and_an_escaped_alt_text() -> None:
