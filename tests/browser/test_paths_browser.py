@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from app_server import ROOT, TABLET, Server
 from family import (
-    NEXT_YEAR,
     TEXT,
     button,
     no_error,
+    plan_in_two_weeks,
     radio,
     select,
     settle,
@@ -59,7 +59,8 @@ def test_the_waiting_room_path_end_to_end_on_the_tablet(server: Server, page: Pa
     snap(page, shots, "paths-step1-768")
     next_step(page, 2)
     next_step(page, 3)
-    expect(page.locator("table.sdm-grid")).to_have_count(2)  # a benefit and a harm
+    # one table; a benefit and a harm question, each a row group
+    expect(page.locator(".sdm-og-all th[scope='rowgroup']")).to_have_count(2)
     expect(page.locator("details.sdm-more").first).to_be_visible()
     snap(page, shots, "paths-step3-768")
     next_step(page, 4)
@@ -82,16 +83,7 @@ def test_the_waiting_room_path_end_to_end_on_the_tablet(server: Server, page: Pa
     radio(page, X["mode"], X["later"])
     select(page, X["reason"], "We hebben meer informatie nodig")
     next_step(page, 9)
-    for label, option_text in (
-        (X["day"], "30"),
-        (X["month"], X["month_name"]),
-        (X["year"], NEXT_YEAR),
-        (X["hour"], "14"),
-        (X["minutes"], "00"),
-    ):
-        select(page, label, option_text)
-    button(page, X["plan"])
-    shown(page, X["planned"])
+    plan_in_two_weeks(page, "nl")
     next_step(page, 10)
     shown(page, X["done"])
     no_error(page)
