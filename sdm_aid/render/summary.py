@@ -214,27 +214,28 @@ class _Builder:
 
     def build(self) -> Summary:
         t = self.t
+        every_part = [
+            self.decision(),
+            self.participants(),
+            *([self.session_facts()] if self.clinician else []),
+            self.elements(),
+            self.options(),
+            self.option_grid(),
+            self.values(),
+            self.leanings(),
+            self.ability(),
+            self.recommendation(),
+            self.questions(),
+            self.understanding(),
+            self.outcome(),
+            self.follow_up(),
+            self.sure(),
+            *self.notes(),
+            self.safety(),
+            self.provenance(),
+        ]
         if self.clinician:
-            sections = [
-                self.decision(),
-                self.participants(),
-                self.session_facts(),
-                self.elements(),
-                self.options(),
-                self.option_grid(),
-                self.values(),
-                self.leanings(),
-                self.ability(),
-                self.recommendation(),
-                self.questions(),
-                self.understanding(),
-                self.outcome(),
-                self.follow_up(),
-                self.sure(),
-                *self.notes(),
-                self.safety(),
-                self.provenance(),
-            ]
+            sections = every_part
         else:
             # Page 1 is what a family takes home: the choice (or why it waits), who agrees,
             # the next appointment, what matters to each, their questions, and help now.
@@ -246,26 +247,7 @@ class _Builder:
                 self.help_now(),
                 self.your_questions(),
             ]
-            appendix = [
-                self.decision(),
-                self.participants(),
-                self.elements(),
-                self.options(),
-                self.option_grid(),
-                self.values(),
-                self.leanings(),
-                self.ability(),
-                self.recommendation(),
-                self.questions(),
-                self.understanding(),
-                self.outcome(),
-                self.follow_up(),
-                self.sure(),
-                *self.notes(),
-                self.safety(),
-                self.provenance(),
-            ]
-            sections = [*first_page, *(replace(section, appendix=True) for section in appendix)]
+            sections = [*first_page, *(replace(section, appendix=True) for section in every_part)]
         subtitle = t("For the clinician") if self.clinician else t("For the family")
         grid_title = self.grid.title.get(self.lang)
         return Summary(
