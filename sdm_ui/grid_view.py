@@ -46,7 +46,7 @@ GRID_CSS = f"""
 .sdm-ogt th, .sdm-ogt td {{ text-align: left; vertical-align: top; overflow-wrap: anywhere; }}
 .sdm-ogt thead th {{ position: sticky; top: 3.75rem; z-index: 3; background: #dfeaef; color: #0f2a36;
   font-size: 1.05rem; font-weight: 700; padding: 0.55rem 0.6rem; border-bottom: 2px solid #1d5f7a;
-  border-left: 1px solid #ffffff; box-shadow: 0 -3.75rem 0 #ffffff; }}
+  border-left: 1px solid #ffffff; }}
 .sdm-ogt .sdm-q th {{ font-size: 1.15rem; font-weight: 650; padding: 1rem 0.6rem 0.35rem 0.6rem;
   border-bottom: 1px solid #b0bec5; }}
 .sdm-ogt td {{ padding: 0.45rem 0.6rem; border-left: 1px solid #e3e9ec; }}
