@@ -272,6 +272,11 @@ class WizardDriver(Driver):
             await client.connect()
             result = await client.load()
             await self.pause(rng, client, family)
+            grids = result.final.find("radio", key_suffix="start.grid")
+            if grids is not None:  # with several grids nothing is chosen for the family: tap one
+                client.set_value(grids.widget_id, grids.proto.options[0])  # a radio sends the option's text
+                result, cpu = await self.timed(client, client.rerun([], until=lambda run: True))
+                self.record(family, "choose a grid", 0, result, cpu)
             begin = result.final.find("button", labels=BEGIN[0], key_suffix=BEGIN[1])
             youth = result.final.find("text_input", key_suffix="start.youth")
             if begin is None or youth is None:

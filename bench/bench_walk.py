@@ -286,10 +286,14 @@ def _next(walk: Walk, number: int) -> None:
 
 
 def _follow_up(walk: Walk) -> None:
-    """Quick choices where the screen has them, else the day/month/year/hour/minute lists."""
-    quick = re.compile(r"^over 2 weken$", re.IGNORECASE)
-    if walk.has_button(quick):
-        walk.button(quick)
+    """A quick choice and a time where the screen has them (issue 13), else the
+    day/month/year/hour/minute lists of the flow before it."""
+    quick = walk.page.locator('[data-testid="stButtonGroup"] button').filter(
+        has_text=re.compile(r"^over 2 weken$", re.IGNORECASE)
+    )
+    if quick.count() and quick.first.is_visible():
+        walk.tap(quick.first)  # a pill: 'over 2 weken', then the time
+        walk.select("Tijd", "14:00")
     else:
         year = str(time.localtime().tm_year + 1)
         moment = (("Dag", "12"), ("Maand", "maart"), ("Jaar", year), ("Uur", "14"), ("Minuten", "00"))

@@ -113,20 +113,24 @@ with new_tab:
         st.error(t("There are no decision aids yet. Please ask a staff member."))
         st.stop()
     by_id = {g.grid.id: g for g in grids}
+    # Nothing is chosen for the family when there is a choice to make (a preselected grid for
+    # other ages was easy to miss); a single grid is chosen already.
     grid_id = st.radio(
         t("What do you want to choose about?"),
         options=list(by_id),
+        index=0 if len(by_id) == 1 else None,
         format_func=lambda gid: md_escape(by_id[gid].grid.title.get(ctx.language)),
         captions=[grid_caption(g, t) for g in grids],
         key="start.grid",
     )
-    chosen = by_id[grid_id]
-    if chosen.expired:
+    chosen = by_id.get(grid_id) if grid_id is not None else None
+    if chosen is not None and chosen.expired:
         st.warning(
             t("This decision aid should have been checked again by now. The information may be out of date."),
             icon=":material/event_busy:",
         )
-    about_grid(chosen.grid, ctx.language, warn_overdue=False)
+    if chosen is not None:
+        about_grid(chosen.grid, ctx.language, warn_overdue=False)
 
     html_text(t("Who is here?"), tag="p", css_class="sdm-h")
     youth_label = st.text_input(
@@ -179,7 +183,16 @@ with new_tab:
     if st.session_state.pop(start_actions.STORAGE_DOWN, False):
         feedback.storage_down(t)
     guard.show_failure()
-    st.button(t("Begin"), type="primary", key="start.begin", on_click=start_actions.begin, args=(grid_id,))
+    if chosen is None:
+        html_text(t("First choose what you want to choose about (at the top)."), css_class="sdm-why")
+    st.button(
+        t("Begin"),
+        type="primary",
+        key="start.begin",
+        disabled=chosen is None,
+        on_click=start_actions.begin,
+        args=(grid_id,),
+    )
 
 with resume_tab:
     recovery.code_form(t)

@@ -153,7 +153,8 @@ def _draw(ctx: PageContext, session: DecisionSession, grid: OptionGrid) -> None:
         module.render(view)
     ready = turn is None or turn.person is None or not view.session.family_here or per_person.alone(session)
     _actions(view, ready=ready)
-    about_grid(grid, ctx.language)  # who made the grid, how current it is (below the step)
+    # who made the grid, how current it is (below the step)
+    about_grid(grid, ctx.language, folded=not view.brevity.about_open)
 
 
 def _header(view: StepView) -> None:

@@ -160,6 +160,9 @@ class Brevity:
     peer_prompt_open: bool = True
     """The prompt for the peer worker is shown open (else folded under a short label: the
     peer worker opens it, the young person does not have to read past it)."""
+    about_open: bool = True
+    """The grid's governance in each step's footer is shown whole (else its status and
+    version on one line, the rest one tap away: read once, not on every step)."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,7 @@ PATHS: dict[WizardPath, PathSpec] = {
             ability_details=False,
             why=False,
             peer_prompt_open=False,
+            about_open=False,
         ),
         minutes=12,
     ),

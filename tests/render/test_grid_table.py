@@ -185,3 +185,24 @@ def test_format_2_cells_show_where_an_option_stands_and_why_a_number_is_missing(
     table = " ".join(parse_html(grid_html(grid, "en")).text.split())
     assert "No number: No study measured this for waiting." in table
     assert "About 55 in 100 (54.9%; between 46 and 63 in 100)" in table
+
+
+def test_a_brief_table_keeps_only_answers_counts_and_pictures_in_view() -> None:
+    """The waiting room's table: everything but the short answer, the count and its picture
+    waits behind one 'Meer lezen' per cell (nothing is dropped)."""
+    for grid in shipped():
+        html = grid_html(grid, "nl", brief=True)
+        in_view = parse_html(re.sub(r"<details.*?</details>", "", html, flags=re.S)).text
+        assert "Bronnen bij" not in in_view and "Geen cijfer" not in in_view
+        assert "Zekerheid" not in in_view  # the certainty sentence
+        full = parse_html(html).text
+        for question in grid.questions:
+            for answer in question.answers.values():
+                if answer.likelihood is not None:
+                    headline = likelihood_words(answer.likelihood, "nl").headline
+                    assert headline in in_view
+        cells = len(grid.questions) * len(grid.options)
+        assert html.count("<details") <= cells
+        assert _joined(parse_html(grid_html(grid, "nl")).text).count("Bronnen bij") == _joined(full).count(
+            "Bronnen bij"
+        )
