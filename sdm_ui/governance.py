@@ -29,9 +29,8 @@ def about_grid(
     title = escape(translator(language)("About this decision aid"))
     listed = f'<dl class="sdm-about-facts">{facts}</dl>'
     if folded:
-        status, version = about.facts[0], about.facts[1]
-        status = f"{escape(status.value)} · {escape(version.label)} {escape(version.value)}"
-        body = f'<details><summary class="sdm-about-title">{title}: {status}</summary>{listed}</details>'
+        summary = f'<summary class="sdm-about-title">{title}: {escape(about.short)}</summary>'
+        body = f"<details>{summary}{listed}</details>"
     else:
         body = f'<p class="sdm-about-title">{title}</p>{listed}'
     st.html(

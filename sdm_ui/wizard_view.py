@@ -178,8 +178,9 @@ def resume_line(t: Translator) -> None:
     have seen it)."""
     code = state.resume_code()
     if code:
-        label, keep = escape(t("Your code to continue later:")), escape(t("Keep it to yourself."))
-        st.html(f'<p class="sdm-resume">{label} <strong>{escape(code)}</strong> · {keep}</p>')
+        # Short: it stands on every step (read once, seen always).
+        label, keep = escape(t("Code to continue later:")), escape(t("(keep it to yourself)"))
+        st.html(f'<p class="sdm-resume">{label} <strong>{escape(code)}</strong> {keep}</p>')
 
 
 def _peer_prompt(view: StepView) -> None:

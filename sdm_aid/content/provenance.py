@@ -30,6 +30,11 @@ STATUS_TEXTS: Mapping[GridStatus, str] = {
     GridStatus.DRAFT: "Draft: not yet checked by clinicians",
     GridStatus.CLINICALLY_REVIEWED: "Checked by clinicians",
 }
+STATUS_SHORT: Mapping[GridStatus, str] = {
+    GridStatus.DRAFT: "draft",
+    GridStatus.CLINICALLY_REVIEWED: "checked by clinicians",
+}
+"""The status in one or two words, for a line that stands on every step."""
 ELIGIBILITY_TEXTS: Mapping[EligibilityKind, str] = {
     EligibilityKind.FIRST_CHOICE: "Usually tried first.",
     EligibilityKind.WHEN: "A good option {condition}.",
@@ -50,6 +55,8 @@ class Provenance:
     overdue: str | None
     """A warning when the review date has passed, else None."""
     update_policy: str
+    short: str = ""
+    """Status and version in a few words ('draft · version 2.0'), for a folded footer."""
 
     def line(self) -> str:
         """The facts on one line, for a footer: 'Status: … · Version: … · …'."""
@@ -83,7 +90,12 @@ def provenance(grid: OptionGrid, language: Language, *, today: date | None = Non
             "This decision aid should have been checked again on {day}. The information may be out of date.",
             day=_day(governance.next_review_due, language),
         )
-    return Provenance(tuple(facts), overdue, governance.update_policy.get(language))
+    short = t(
+        "{status} · version {version}",
+        status=t(STATUS_SHORT[GridStatus(governance.status)]),
+        version=grid.version,
+    )
+    return Provenance(tuple(facts), overdue, governance.update_policy.get(language), short)
 
 
 def eligibility_words(option: Option, language: Language) -> str | None:
@@ -116,5 +128,5 @@ def _reviewer(person: Reviewer, language: Language, t: Translator) -> str:
     return t("{who} (on {day})", who=who, day=_day(person.reviewed_on, language))
 
 
-TABLES = ((GridStatus, STATUS_TEXTS), (EligibilityKind, ELIGIBILITY_TEXTS))
+TABLES = ((GridStatus, STATUS_TEXTS), (GridStatus, STATUS_SHORT), (EligibilityKind, ELIGIBILITY_TEXTS))
 """Every enum with a text per value (checked in every language by tests/i18n)."""

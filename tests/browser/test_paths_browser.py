@@ -77,7 +77,7 @@ def test_the_waiting_room_path_end_to_end_on_the_tablet(server: Server, page: Pa
     next_step(page, 6)
     shown(page, "De hulpverlener geeft het advies in het gesprek")
     next_step(page, 7)
-    for item in GRID["understanding_checks"][:2]:
+    for item in GRID["understanding_checks"][:1]:
         radio(page, item["statement"]["nl"], "Klopt")
     next_step(page, 8)
     radio(page, X["mode"], X["later"])
