@@ -198,7 +198,7 @@ PATHS: dict[WizardPath, PathSpec] = {
         ),
         minutes=12,
     ),
-    WizardPath.FULL: PathSpec(WizardPath.FULL, ALL_STEPS, Brevity(), minutes=30),
+    WizardPath.FULL: PathSpec(WizardPath.FULL, ALL_STEPS, Brevity(), minutes=33),
 }
 
 
