@@ -38,7 +38,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,7 +47,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "browser")]
 
-from app_server import CHROMIUM, CHROMIUM_FLAGS, TABLET, _free_port  # noqa: E402
+from app_server import CHROMIUM, CHROMIUM_FLAGS, TABLET, _free_port, wait_healthy  # noqa: E402
 from family import settle  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
@@ -135,18 +134,8 @@ def serve(root: Path, folder: Path, script: Path, grid: Path) -> Served:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit stopped: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return Served(url, process, log)
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("streamlit did not become healthy")
+    wait_healthy(process, url, log, seconds=90)
+    return Served(url, process, log)
 
 
 @contextmanager

@@ -107,14 +107,21 @@ def start_server(
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    wait_healthy(process, url, log, seconds=60)
+    return Server(url, process, log)
+
+
+def wait_healthy(process: subprocess.Popen[bytes], url: str, log: Path, *, seconds: float) -> None:
+    """Wait until the server at `url` answers its health check; raise with its log if it
+    stops or does not answer in time (then it is killed)."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"streamlit stopped: {log.read_text()[-2000:]}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().strip() == b"ok":
-                    return Server(url, process, log)
+                    return
         except OSError:
             time.sleep(0.3)
     process.kill()
