@@ -28,7 +28,7 @@ def _line(contact: SafetyContact, t: Translator, language: Language) -> str:
     number = f' <span class="sdm-nowrap">{escape(contact.phone)}</span>' if contact.phone else ""
     return (
         f'<div class="sdm-help-line"><p><strong>{escape(contact.name.get(language))}</strong>{number}</p>'
-        f"<p>{escape(when[:1].upper() + when[1:])}.{hours}</p>{call}</div>"
+        f"<p>{escape(when[:1].upper() + when[1:])}{hours}.</p>{call}</div>"
     )
 
 
