@@ -14,11 +14,10 @@ import streamlit as st
 
 from sdm_aid.content.models import OptionGrid
 from sdm_aid.i18n import Language, Translator
-from sdm_aid.render.pinned import exact_grid
 from sdm_aid.sessions.models import DecisionSession
 from sdm_aid.wizard.idle import IdlePolicy
 from sdm_aid.wizard.registry import PageSpec
-from sdm_ui import browser_helper, help_now_view, idle_view, services, state
+from sdm_ui import browser_helper, fields, help_now_view, idle_view, state
 
 DOMAIN = "wizard"
 
@@ -115,14 +114,10 @@ a.sdm-tel { display: inline-flex; align-items: center; min-height: 2.75rem; padd
 .sdm-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.75rem; }
 .sdm-card { border: 1px solid #cfd8dc; border-radius: 0.5rem; padding: 0.75rem 1rem; }
 .sdm-card p { margin: 0 0 0.4rem 0; }
-.sdm-gridq { overflow-x: auto; margin: 0 0 1rem 0; }
 .sdm-grid { border-collapse: collapse; width: 100%; table-layout: fixed; }
-.sdm-grid caption { caption-side: top; text-align: left; font-size: 1.2rem; font-weight: 650;
-  padding: 0.6rem 0 0.3rem 0; }
 .sdm-grid th, .sdm-grid td { border: 1px solid #cfd8dc; padding: 0.5rem 0.6rem; vertical-align: top;
   text-align: left; }
 .sdm-grid th { background: #eef3f5; font-weight: 650; }
-.sdm-grid p { margin: 0 0 0.4rem 0; }
 .sdm-freq { font-weight: 650; }
 .sdm-src summary { cursor: pointer; padding: 0.6rem 0; color: #1d5f7a; min-height: 2.75rem; }
 .sdm-src ul { padding-left: 1.1rem; margin: 0.2rem 0; } .sdm-url { overflow-wrap: anywhere; }
@@ -179,10 +174,7 @@ def page(spec: PageSpec) -> PageContext:
 def _chosen_grid() -> OptionGrid | None:
     """The grid of the session on this screen (its exact text), if there is one yet."""
     session = state.draft()
-    if session is None:
-        return None
-    loaded = exact_grid(session.grid, services.library())
-    return loaded.grid if loaded is not None else None
+    return fields.session_grid(session) if session is not None else None
 
 
 def set_title(title: str) -> None:

@@ -11,7 +11,7 @@ from html import escape
 import streamlit as st
 
 from sdm_aid.content.models import OptionGrid, SafetyContact
-from sdm_aid.content.safety import help_now
+from sdm_aid.content.safety import help_now, when_sentence
 from sdm_aid.i18n import Language, Translator
 
 KEY = "sdm-help-now"
@@ -23,12 +23,10 @@ def _line(contact: SafetyContact, t: Translator, language: Language) -> str:
         label = escape(t("Call {number}", number=contact.phone))
         digits = re.sub(r"\D", "", contact.phone)
         call = f'<a class="sdm-tel" href="tel:{digits}">{label}</a>'
-    when = contact.when.get(language).rstrip().rstrip(".")
-    hours = f" ({escape(contact.hours.get(language))})" if contact.hours is not None else ""
     number = f' <span class="sdm-nowrap">{escape(contact.phone)}</span>' if contact.phone else ""
     return (
         f'<div class="sdm-help-line"><p><strong>{escape(contact.name.get(language))}</strong>{number}</p>'
-        f"<p>{escape(when[:1].upper() + when[1:])}{hours}.</p>{call}</div>"
+        f"<p>{escape(when_sentence(contact, language))}</p>{call}</div>"
     )
 
 

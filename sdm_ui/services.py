@@ -25,14 +25,18 @@ def _library(directory: str, today: date, stamp: tuple[tuple[str, int, int], ...
 
 
 def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, change time and size of every grid file and earlier version: an edited file is
-    read again."""
+    """Name, change time and size of every grid file, and the change time of the archive
+    folder (archived files are never edited, only added or removed): an edited file is read
+    again, and a run pays one stat() for the archive however many versions it holds."""
     try:
         stats = [(path.name, path.stat()) for path in directory.glob("*.json")]
-        earlier = archive_dir(directory).glob("*.json")
-        stats += [(f"{ARCHIVE_FOLDER}/{path.name}", path.stat()) for path in earlier]
     except OSError:
         return ()
+    try:
+        archive = archive_dir(directory).stat()
+        stats.append((ARCHIVE_FOLDER, archive))
+    except OSError:
+        pass  # no archive folder: no earlier versions
     return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
 
 

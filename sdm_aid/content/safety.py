@@ -27,13 +27,21 @@ def safety_for(grid: OptionGrid) -> Safety:
     return grid.safety if grid.safety is not None else default_safety()
 
 
+def when_sentence(contact: SafetyContact, language: Language, *, hours: bool = True) -> str:
+    """'Als je aan zelfdoding denkt (dag en nacht, gratis en anoniem).': when to call, as a
+    sentence, with the hours unless `hours` is False."""
+    when = contact.when.get(language).rstrip().rstrip(".")
+    open_hours = (
+        f" ({contact.hours.get(language).rstrip('.')})" if hours and contact.hours is not None else ""
+    )
+    return f"{when[:1].upper()}{when[1:]}{open_hours}."
+
+
 def short_contact_line(contact: SafetyContact, language: Language) -> str:
     """'113 Zelfmoordpreventie: 0800-0113. Als je aan zelfdoding denkt.' For where space is
     short (page 1 of the summary): the name, the number and when, without web address or hours."""
-    when = contact.when.get(language).rstrip().rstrip(".")
-    when = when[:1].upper() + when[1:]
-    name = contact.name.get(language)
-    return f"{name}: {contact.phone}. {when}." if contact.phone else f"{name}. {when}."
+    name, when = contact.name.get(language), when_sentence(contact, language, hours=False)
+    return f"{name}: {contact.phone}. {when}" if contact.phone else f"{name}. {when}"
 
 
 def help_now(grid: OptionGrid | None) -> Safety:
@@ -58,8 +66,5 @@ def contact_line(contact: SafetyContact, language: Language) -> str:
     """'113 Zelfmoordpreventie: 0800-0113, https://www.113.nl. Als je aan zelfdoding denkt
     (dag en nacht, gratis en anoniem).' One line per contact, in the grid's own words."""
     reach = ", ".join(part for part in (contact.phone, contact.url) if part)
-    when = contact.when.get(language).rstrip().rstrip(".")
-    when = when[:1].upper() + when[1:]
-    hours = f" ({contact.hours.get(language).rstrip('.')})" if contact.hours is not None else ""
-    name = contact.name.get(language)
-    return f"{name}: {reach}. {when}{hours}." if reach else f"{name}. {when}{hours}."
+    name, when = contact.name.get(language), when_sentence(contact, language)
+    return f"{name}: {reach}. {when}" if reach else f"{name}. {when}"
